@@ -1,0 +1,47 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Theme } from '../render/theme.js';
+import type { Io } from './io.js';
+import type { OutputSettings } from './output-mode.js';
+
+/** What every command gets: where to write, how to print, and the guide (loaded on first use). */
+export interface Context {
+  io: Io;
+  out: OutputSettings;
+  theme(): Promise<Theme>;
+  catalog(): Promise<Catalog>;
+  /** Writes a result to stdout. */
+  write(text: string): void;
+  /** Writes a long result, through the pager when one applies. */
+  show(text: string): Promise<void>;
+  /** A message for the user on stderr (never part of the result). */
+  note(text: string): void;
+}
+
+export interface ContextOptions {
+  packs: string[];
+  pager: boolean;
+}
+
+export function createContext(io: Io, out: OutputSettings, options: ContextOptions): Context {
+  let catalog: Promise<Catalog> | undefined;
+  let theme: Promise<Theme> | undefined;
+  const write = (text: string) => io.stdout.write(text);
+  return {
+    io,
+    out,
+    write,
+    note: (text) => io.stderr.write(`${text}\n`),
+    theme: () =>
+      (theme ??= out.mode === 'rich'
+        ? import('../render/rich-theme.js').then((m) => m.richTheme(out.colorLevel, out.ascii))
+        : import('../render/theme.js').then((m) => m.plainTheme(out.ascii))),
+    catalog: () =>
+      (catalog ??= Promise.all([import('../content/load-guide.js'), import('../catalog/catalog.js')]).then(async ([loader, cat]) =>
+        cat.createCatalog(await loader.loadGuide(options.packs)),
+      )),
+    show: async (text) => {
+      const paged = out.mode === 'rich' && options.pager && io.stdout.isTTY && io.page ? await io.page(text, io.env) : false;
+      if (!paged) write(text);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Everything the CLI touches of the outside world, so tests can run it in memory. */
+export interface Io {
+  stdout: { write(text: string): void; isTTY: boolean; columns?: number; rows?: number };
+  stderr: { write(text: string): void; isTTY: boolean };
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** Shows long text through a pager when that makes sense; returns false to have it written directly. */
+  page?: (text: string, env: Record<string, string | undefined>) => Promise<boolean>;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: {
+      write: (text) => void process.stdout.write(text),
+      isTTY: Boolean(process.stdout.isTTY),
+      ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+      ...(process.stdout.rows ? { rows: process.stdout.rows } : {}),
+    },
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+  };
+}

@@ -1,0 +1,44 @@
+import { CommanderError } from 'commander';
+import { EXIT, NotFoundError, VirtError } from '../errors.js';
+import type { Io } from './io.js';
+import { createProgram } from './program.js';
+
+/** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
+export async function main(argv: string[], io: Io, version: string): Promise<number> {
+  const program = createProgram(io, version);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message; help and version are successes.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.missingArgument' || error.code === 'commander.unknownCommand' || error.code === 'commander.unknownOption' || error.code === 'commander.excessArguments') {
+      io.stderr.write('virt: run `virt --help` for the commands and options\n');
+    }
+    return EXIT.usage;
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    io.stderr.write('\n');
+    return EXIT.interrupted;
+  }
+  if (error instanceof VirtError) {
+    io.stderr.write(`virt: ${error.message}\n`);
+    if (error instanceof NotFoundError) for (const hint of error.hints) io.stderr.write(`${hint}\n`);
+    if (io.env.VIRT_DEBUG === '1' && error.stack) io.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`virt: unexpected error: ${message.split('\n')[0]}${io.env.VIRT_DEBUG === '1' ? '' : ' (set VIRT_DEBUG=1 for details)'}\n`);
+  if (io.env.VIRT_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.notFound;
+}

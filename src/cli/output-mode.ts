@@ -1,0 +1,81 @@
+import { UsageError } from '../errors.js';
+
+export type OutputMode = 'rich' | 'plain' | 'json';
+export type ColorWhen = 'auto' | 'always' | 'never';
+
+export interface OutputFlags {
+  plain?: boolean;
+  json?: boolean;
+  color?: string;
+  width?: string;
+}
+
+export interface OutputSettings {
+  mode: OutputMode;
+  colorLevel: 0 | 1 | 2 | 3;
+  ascii: boolean;
+  /** Columns available for tables and lists. */
+  width: number;
+  /** Columns for running text: the width, capped at a comfortable reading measure. */
+  readingWidth: number;
+}
+
+export const READING_MEASURE = 100;
+
+/**
+ * Decides, once, how everything is printed. Layout: `--json` > `--plain` > rich when stdout is a terminal
+ * or `--color always` asks for it. Colour: `--color` > NO_COLOR > FORCE_COLOR > TERM=dumb > terminal.
+ * Width: `--width` > the terminal's columns > COLUMNS > 80.
+ */
+export function resolveOutput(flags: OutputFlags, stdout: { isTTY: boolean; columns?: number }, env: Record<string, string | undefined>): OutputSettings {
+  const when = parseColorWhen(flags.color);
+  const mode: OutputMode = flags.json ? 'json' : flags.plain ? 'plain' : stdout.isTTY || when === 'always' ? 'rich' : 'plain';
+  const width = resolveWidth(flags.width, stdout, env);
+  return {
+    mode,
+    colorLevel: mode === 'rich' ? colorLevel(when, stdout.isTTY, env) : 0,
+    ascii: env.TERM === 'dumb' || !utf8Locale(env),
+    width,
+    readingWidth: Math.min(width, READING_MEASURE),
+  };
+}
+
+function parseColorWhen(value: string | undefined): ColorWhen {
+  if (value === undefined) return 'auto';
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new UsageError(`--color expects auto, always or never, not "${value}"`);
+}
+
+function colorLevel(when: ColorWhen, isTTY: boolean, env: Record<string, string | undefined>): 0 | 1 | 2 | 3 {
+  const rich = env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
+  if (when === 'never') return 0;
+  if (when === 'always') return rich;
+  if (env.NO_COLOR) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '1' || force === '2' || force === '3') return Number(force) as 1 | 2 | 3;
+    return rich;
+  }
+  if (env.TERM === 'dumb') return 0;
+  return isTTY ? rich : 0;
+}
+
+function resolveWidth(flag: string | undefined, stdout: { isTTY: boolean; columns?: number }, env: Record<string, string | undefined>): number {
+  if (flag !== undefined) {
+    const width = Number(flag);
+    if (!/^\d+$/.test(flag) || width < 20 || width > 1000) throw new UsageError(`--width expects a whole number of columns from 20 to 1000, not "${flag}"`);
+    return width;
+  }
+  if (stdout.isTTY && stdout.columns && stdout.columns > 0) return Math.max(20, stdout.columns);
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns >= 20) return columns;
+  return 80;
+}
+
+/** Box drawing needs UTF-8; the locale variables say whether the terminal has it (unset means modern default). */
+function utf8Locale(env: Record<string, string | undefined>): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  if (!locale) return true;
+  return /utf-?8/i.test(locale);
+}

@@ -1,0 +1,28 @@
+import type { AttributeSchema, Guide } from '../model/topic.js';
+import { checkGuide, type Problem, type TopicEntry } from './check-guide.js';
+import { parseTopic } from './parse-topic.js';
+
+/** One file's text and where it came from; reading it is the caller's business. */
+export interface SourceFile {
+  file: string;
+  text: string;
+  pack?: string;
+}
+
+/** Parses topic files (in reading order) and checks them as one guide. Pure. */
+export function buildGuide(files: SourceFile[], schema: AttributeSchema, earlier: TopicEntry[] = []): { guide: Guide; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const entries: TopicEntry[] = [...earlier];
+  for (const file of files) {
+    const parsed = parseTopic(file.text, file.pack !== undefined ? { file: file.file, pack: file.pack } : { file: file.file });
+    problems.push(...parsed.problems.map((p) => ({ ...p, file: file.file })));
+    if (parsed.topic) entries.push({ topic: parsed.topic, lines: parsed.lines, overrides: parsed.overrides });
+  }
+  const checked = checkGuide(entries, schema);
+  return { guide: checked.guide, problems: [...problems, ...checked.problems] };
+}
+
+/** Turns an already checked guide back into entries, so packs can be checked against it. */
+export function entriesOf(guide: Guide): TopicEntry[] {
+  return guide.topics.map((topic) => ({ topic, lines: {}, overrides: false }));
+}

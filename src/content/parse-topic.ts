@@ -1,0 +1,45 @@
+import type { Topic } from '../model/topic.js';
+import { splitFrontMatter } from './front-matter.js';
+import { parseBody } from './parse-body.js';
+import { parseMetadata, type MetaProblem, type TopicMeta } from './parse-metadata.js';
+
+export interface ParsedTopic {
+  topic?: Topic;
+  /** Kept for cross-topic checks: the line each metadata key was written on. */
+  lines: Record<string, number>;
+  overrides: boolean;
+  problems: MetaProblem[];
+}
+
+/** Parses one topic file's text. Pure: the caller reads the file and says where it came from. */
+export function parseTopic(source: string, origin: { file: string; pack?: string }): ParsedTopic {
+  if (source.trim() === '') {
+    return { lines: {}, overrides: false, problems: [{ line: 1, severity: 'error', message: 'expected a topic (a "---" metadata block, then Markdown), found an empty file' }] };
+  }
+  const split = splitFrontMatter(source);
+  if (!split.ok) return { lines: {}, overrides: false, problems: [{ line: split.line, message: split.message, severity: 'error' }] };
+  const { document, lineCounter, metadataLine, body, bodyLine } = split.value;
+  const { meta, problems } = parseMetadata(document, lineCounter, metadataLine);
+  const parsedBody = parseBody(body, bodyLine);
+  problems.push(...parsedBody.problems);
+  if (!meta) return { lines: {}, overrides: false, problems };
+  return { topic: toTopic(meta, parsedBody, origin), lines: meta.lines, overrides: meta.overrides, problems };
+}
+
+function toTopic(meta: TopicMeta, body: ReturnType<typeof parseBody>, origin: { file: string; pack?: string }): Topic {
+  return {
+    id: meta.id,
+    title: meta.title,
+    kind: meta.kind,
+    ...(meta.parent !== undefined ? { parent: meta.parent } : {}),
+    aliases: meta.aliases,
+    tags: meta.tags,
+    summary: meta.summary,
+    related: meta.related,
+    sources: meta.sources,
+    attributes: meta.attributes,
+    intro: body.intro,
+    sections: body.sections,
+    origin: { file: origin.file, line: meta.lines.id ?? 1, ...(origin.pack !== undefined ? { pack: origin.pack } : {}) },
+  };
+}

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package's root folder, found from this module whether it runs from src/ (tsx), dist/ or a bundle. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error(`virt cannot find its package folder above ${fileURLToPath(import.meta.url)}`);
+}
+
+export const builtinContentDir = () => join(packageRoot(), 'content');
+/** The built-in guide compiled at build time, so the common path never parses Markdown. */
+export const compiledGuidePath = () => join(packageRoot(), 'dist', 'guide.json');

@@ -1,0 +1,69 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { ContentProblem } from '../errors.js';
+import type { SourceFile } from './build-guide.js';
+
+/** Topic files are short; anything this large is a mistake (or an attack) and is refused, not parsed. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_DEPTH = 8;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Lists and reads a guide folder's topic files in path order. The only code that reads content from disk. */
+export async function readGuideFolder(dir: string, options: { pack?: string; displayRoot?: string } = {}): Promise<{ files: SourceFile[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const files: SourceFile[] = [];
+  const display = (path: string) => relative(options.displayRoot ?? process.cwd(), path) || path;
+  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    problems.push({ file: dir, line: 0, message: info.code === 'ENOENT' ? 'no such folder; check the path given to --content or VIRT_CONTENT_PATH' : `cannot read this folder (${info.code ?? info.message})` });
+    return { files, problems };
+  }
+  if (!info.isDirectory()) {
+    problems.push({ file: dir, line: 0, message: 'expected a folder of Markdown topic files, found a file' });
+    return { files, problems };
+  }
+  for (const path of await listMarkdown(dir, 0, problems, display)) {
+    const text = await readText(path, problems, display);
+    if (text !== undefined) files.push({ file: display(path), text, ...(options.pack !== undefined ? { pack: options.pack } : {}) });
+  }
+  return { files, problems };
+}
+
+export async function readText(path: string, problems: ContentProblem[], display: (path: string) => string = (p) => p): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_BYTES) {
+      problems.push({ file: display(path), line: 0, message: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; a topic file may be at most 1 MB, split it into topics` });
+      return undefined;
+    }
+    return utf8.decode(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error instanceof TypeError ? 'expected UTF-8 text, found bytes that are not UTF-8; save the file as UTF-8' : `cannot read this file (${code ?? (error as Error).message})`;
+    problems.push({ file: display(path), line: 0, message });
+    return undefined;
+  }
+}
+
+async function listMarkdown(dir: string, depth: number, problems: ContentProblem[], display: (path: string) => string): Promise<string[]> {
+  if (depth > MAX_DEPTH) {
+    problems.push({ file: display(dir), line: 0, message: `folders nest more than ${MAX_DEPTH} levels deep; flatten the guide` });
+    return [];
+  }
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (error) {
+    problems.push({ file: display(dir), line: 0, message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    return [];
+  }
+  const paths: string[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) paths.push(...(await listMarkdown(path, depth + 1, problems, display)));
+    else if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') paths.push(path);
+  }
+  return paths;
+}

@@ -1,0 +1,29 @@
+import type { Block } from '../model/topic.js';
+import { renderSpans } from './spans.js';
+import { wrapText } from './text.js';
+import type { Theme } from './theme.js';
+
+type BlockRenderers = { [K in Block['kind']]: (block: Extract<Block, { kind: K }>, theme: Theme, width: number) => string[] };
+
+/** One renderer per block kind: adding a kind to the model without one here fails to compile. */
+const renderers: BlockRenderers = {
+  paragraph: (block, theme, width) => wrapText(renderSpans(block.spans, theme), width),
+  list: (block, theme, width) =>
+    block.items.flatMap((item, index) => {
+      const indent = '  '.repeat(item.depth);
+      const marker = block.ordered && item.depth === 0 ? `${index + 1}. ` : theme.ascii ? '- ' : '• ';
+      return wrapText(renderSpans(item.spans, theme), width, `${indent}${theme.accent(marker)}`, `${indent}${' '.repeat(marker.length)}`);
+    }),
+  code: (block, theme, width) =>
+    block.text.split('\n').flatMap((line) => (line === '' ? [''] : wrapText(theme.code(line), width, '    ', '      ', { trim: false }))),
+  quote: (block, theme, width) => wrapText(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
+};
+
+export function renderBlock(block: Block, theme: Theme, width: number): string[] {
+  return (renderers[block.kind] as (b: Block, t: Theme, w: number) => string[])(block, theme, width);
+}
+
+/** Blocks separated by blank lines. */
+export function renderBlocks(blocks: Block[], theme: Theme, width: number): string[] {
+  return blocks.flatMap((block, index) => [...(index > 0 ? [''] : []), ...renderBlock(block, theme, width)]);
+}

@@ -1,0 +1,60 @@
+import type { Topic } from '../model/topic.js';
+import { displayWidth, padEnd } from './text.js';
+import type { Theme } from './theme.js';
+
+export interface TreeRow {
+  topic: Topic;
+  depth: number;
+  /** For each ancestor level, whether that ancestor was the last of its siblings (draws the tree's rails). */
+  lastAt: boolean[];
+}
+
+/** Flattens the guide into reading order: each topic followed by its children. */
+export function treeRows(children: (id: string | undefined) => Topic[]): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | undefined, depth: number, lastAt: boolean[]) => {
+    const kids = children(parent).filter((topic) => !seen.has(topic.id));
+    kids.forEach((topic, index) => {
+      seen.add(topic.id);
+      const last = index === kids.length - 1;
+      rows.push({ topic, depth, lastAt: [...lastAt, last] });
+      walk(topic.id, depth + 1, [...lastAt, last]);
+    });
+  };
+  walk(undefined, 0, []);
+  return rows;
+}
+
+/** `virt list` on a terminal: the table of contents as a tree, ids aligned in a dim column. */
+export function renderTree(rows: TreeRow[], theme: Theme, width: number): string {
+  const rail = theme.ascii ? { mid: '|-- ', end: '`-- ', bar: '|   ', none: '    ' } : { mid: '├─ ', end: '└─ ', bar: '│  ', none: '   ' };
+  const lefts = rows.map((row) => ({
+    row,
+    prefix: theme.muted(rebuildPrefix(row, rail)),
+    title: row.depth === 0 ? theme.heading(row.topic.title) : row.topic.title,
+  }));
+  const column = Math.min(Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2, Math.floor(width * 0.6));
+  const lines = lefts.map(({ row, prefix, title }) => {
+    const left = prefix + title;
+    const pack = row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : '';
+    if (displayWidth(left) + 2 > column || column + displayWidth(row.topic.id) > width) return `${left}${pack}`;
+    return `${padEnd(left, column)}${theme.muted(row.topic.id)}${pack}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function rebuildPrefix(row: TreeRow, rail: { mid: string; end: string; bar: string; none: string }): string {
+  let prefix = '';
+  for (let level = 1; level < row.lastAt.length; level++) {
+    const last = row.lastAt[level];
+    if (level === row.lastAt.length - 1) prefix += last ? rail.end : rail.mid;
+    else prefix += last ? rail.none : rail.bar;
+  }
+  return prefix;
+}
+
+/** `virt list` in a pipe: one `id<TAB>title` line per topic, in reading order. */
+export function renderListPlain(rows: TreeRow[]): string {
+  return rows.map((row) => `${row.topic.id}\t${row.topic.title}`).join('\n') + (rows.length ? '\n' : '');
+}

@@ -1,0 +1,40 @@
+/** How text is styled. Renderers take a Theme; the plain one is identity, so layout code is shared. */
+export type Style = (text: string) => string;
+
+export interface Theme {
+  /** True when styles add escape codes. */
+  color: boolean;
+  /** True when boxes, trees and tables must use ASCII (TERM=dumb, non-UTF-8 locale). */
+  ascii: boolean;
+  title: Style;
+  heading: Style;
+  subheading: Style;
+  strong: Style;
+  emphasis: Style;
+  code: Style;
+  link: Style;
+  muted: Style;
+  accent: Style;
+  match: Style;
+  different: Style;
+}
+
+const same: Style = (text) => text;
+
+export function plainTheme(ascii = true): Theme {
+  return {
+    color: false,
+    ascii,
+    title: same,
+    heading: same,
+    subheading: same,
+    strong: same,
+    emphasis: same,
+    code: same,
+    link: same,
+    muted: same,
+    accent: same,
+    match: same,
+    different: same,
+  };
+}
