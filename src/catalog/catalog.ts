@@ -40,7 +40,7 @@ export function createCatalog(guide: Guide): Catalog {
 function groupTopics(topics: Topic[]): Map<string, Topic[]> {
   const map = new Map<string, Topic[]>();
   for (const topic of topics) {
-    for (const name of [`${topic.kind}s`, ...topic.tags]) map.set(name, [...(map.get(name) ?? []), topic]);
+    for (const name of new Set([`${topic.kind}s`, ...topic.tags])) map.set(name, [...(map.get(name) ?? []), topic]);
   }
   return map;
 }

@@ -15,6 +15,7 @@ export const EXAMPLES: Record<string, string[]> = {
   virt: ['virt explain paravirtualization', 'virt compare full para', 'virt list', 'virt search hypercall', 'virt'],
   explain: ['virt explain paravirtualization', 'virt explain para', 'virt explain "type 2 hypervisor"', 'virt explain kvm --json', 'virt explain sr-iov --plain --width 60'],
   list: ['virt list', 'virt list | grep -i hyper', 'virt list --json'],
+  compare: ['virt compare full para', 'virt compare @methods', 'virt compare kvm xen --diff', 'virt compare docker kvm --why', 'virt compare @hypervisors --markdown'],
 };
 
 function examples(name: string): string {
@@ -72,6 +73,19 @@ Environment: NO_COLOR, FORCE_COLOR, COLUMNS, PAGER, VIRT_CONTENT_PATH, VIRT_DEBU
     .action(async (_options: unknown, command: Command) => {
       const { runList } = await import('../commands/list.js');
       await runList(context(command));
+    });
+
+  program
+    .command('compare')
+    .description('compare topics side by side, attribute by attribute; @group compares a whole group (@methods, @hypervisors…)')
+    .argument('<topics...>', 'two or more topics, or @group')
+    .option('--diff', 'show only the rows where the topics differ')
+    .option('--why', 'explain each value under the table')
+    .option('--markdown', 'print a Markdown table')
+    .addHelpText('after', examples('compare'))
+    .action(async (names: string[], options: { diff?: boolean; why?: boolean; markdown?: boolean }, command: Command) => {
+      const { runCompare } = await import('../commands/compare.js');
+      await runCompare(context(command), names, options);
     });
 
   return program;

@@ -1,0 +1,51 @@
+import type { Context } from '../cli/context.js';
+import { UsageError } from '../errors.js';
+import { buildComparison } from '../model/comparison.js';
+import type { Topic } from '../model/topic.js';
+import { resolveTopic } from './resolve-topic.js';
+
+export interface CompareOptions {
+  diff?: boolean;
+  why?: boolean;
+  markdown?: boolean;
+}
+
+/** `virt compare <topic> <topic>…` (or `@group`): one column per topic, one row per attribute. */
+export async function runCompare(ctx: Context, names: string[], options: CompareOptions): Promise<void> {
+  const catalog = await ctx.catalog();
+  const topics: Topic[] = [];
+  for (const name of names) {
+    if (name.startsWith('@')) {
+      const members = catalog.group(name);
+      if (!members) throw new UsageError(`no group "${name}"; groups are ${catalog.groupNames().map((g) => `@${g}`).join(', ')}`);
+      topics.push(...members);
+    } else {
+      topics.push(resolveTopic(catalog, name, ctx));
+    }
+  }
+  const distinct = [...new Set(topics)];
+  if (distinct.length < 2) {
+    throw new UsageError(`compare needs at least two different topics (got ${distinct.length}), for example \`virt compare full para\` or \`virt compare @methods\``);
+  }
+  const comparison = buildComparison(distinct, catalog.guide.schema);
+  if (options.diff) comparison.rows = comparison.rows.filter((row) => row.differs);
+  if (comparison.rows.length === 0) {
+    ctx.note(options.diff ? 'virt: these topics do not differ on any attribute they share' : 'virt: these topics have no comparison attributes');
+  }
+  const text = await import('../render/compare-text.js');
+  if (ctx.out.mode === 'json') {
+    ctx.write(`${JSON.stringify(text.comparisonJson(comparison), null, 2)}\n`);
+  } else if (options.markdown) {
+    ctx.write(text.renderComparisonMarkdown(comparison));
+  } else if (ctx.out.mode === 'plain') {
+    ctx.write(text.renderComparisonTsv(comparison));
+  } else {
+    const theme = await ctx.theme();
+    const { renderComparisonTable, tableLayout } = await import('../render/compare-table.js');
+    const layout = tableLayout(comparison, ctx.out.width);
+    const body = layout ? renderComparisonTable(comparison, theme, layout) : text.renderComparisonStacked(comparison, theme, ctx.out.width);
+    const legend = comparison.rows.some((row) => row.differs) && theme.color ? `${theme.muted(`Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`)}\n` : '';
+    const notes = options.why ? text.renderComparisonNotes(comparison, theme, ctx.out.readingWidth) : '';
+    await ctx.show(body + legend + notes);
+  }
+}
