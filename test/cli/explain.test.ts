@@ -1,0 +1,104 @@
+import { describe, expect, test } from '@jest/globals';
+import { displayWidth } from '../../src/render/text.js';
+import { ANSI, BOX_DRAWING, runCli } from '../helpers/run-cli.js';
+
+describe('virt explain', () => {
+  test.each([
+    [['paravirtualization'], '# Paravirtualization'],
+    [['para'], '# Paravirtualization'],
+    [['PARA virtualization'], '# Paravirtualization'],
+    [['full'], '# Full virtualization'],
+    [['what is virtualization'], '# What is virtualization?'],
+    [['what', 'is', 'virtualization'], '# What is virtualization?'],
+    [['type 2 hypervisor'], '# Type 2 hypervisor'],
+  ])('%j shows the page', async (words, heading) => {
+    const result = await runCli(['explain', ...words]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.split('\n')[0]).toBe(heading);
+  });
+
+  test('a near spelling resolves, and says so on stderr', async () => {
+    const result = await runCli(['explain', 'paravirtualisaton']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('# Paravirtualization');
+    expect(result.stderr).toMatch(/showing "Paravirtualization"/);
+  });
+
+  test('an unknown topic exits 1 with a suggestion on stderr and nothing on stdout', async () => {
+    const result = await runCli(['explain', 'nothing-like-this']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^virt: no topic named "nothing-like-this"\n(did you mean|try `virt search)/);
+    const close = await runCli(['explain', 'hypervisr monitor']);
+    expect(close.code).toBe(1);
+    expect(close.stderr).toMatch(/did you mean .*hypervisor/);
+  });
+
+  test('an ambiguous prefix exits 1 and lists the candidates', async () => {
+    const result = await runCli(['explain', 'type']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/"type" matches \d+ topics/);
+    expect(result.stderr).toContain('type-1-hypervisor');
+    expect(result.stderr).toContain('type-2-hypervisor');
+  });
+
+  test('no topic, an unknown command or a bad option is a usage error (exit 2)', async () => {
+    expect((await runCli(['explain'])).code).toBe(2);
+    const unknown = await runCli(['explian', 'kvm']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'explian'/);
+    expect(unknown.stderr).toMatch(/Did you mean explain\?/);
+    expect((await runCli(['explain', 'kvm', '--colour', 'x'])).code).toBe(2);
+    const width = await runCli(['explain', 'kvm', '--width', 'wide']);
+    expect(width).toMatchObject({ code: 2, stdout: '' });
+    expect(width.stderr).toBe('virt: --width expects a whole number of columns from 20 to 1000, not "wide"\n');
+  });
+
+  test('piped output is plain: no escape codes, no box drawing', async () => {
+    const result = await runCli(['explain', 'kvm']);
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(result.stdout).not.toMatch(BOX_DRAWING);
+  });
+
+  test('on a terminal the page is boxed and coloured; --color never and NO_COLOR drop the colour', async () => {
+    const rich = await runCli(['explain', 'kvm'], { tty: true, columns: 90 });
+    expect(rich.stdout).toMatch(ANSI);
+    expect(rich.stdout.split('\n')[0]).toMatch(/╭─+╮/);
+    for (const run of [runCli(['explain', 'kvm', '--color', 'never'], { tty: true }), runCli(['explain', 'kvm'], { tty: true, env: { NO_COLOR: '1' } })]) {
+      const result = await run;
+      expect(result.stdout).not.toMatch(ANSI);
+      expect(result.stdout).toMatch(BOX_DRAWING);
+    }
+  });
+
+  test('--color always gives colour even when piped', async () => {
+    expect((await runCli(['explain', 'kvm', '--color', 'always'])).stdout).toMatch(ANSI);
+  });
+
+  test('TERM=dumb and a non-UTF-8 locale fall back to ASCII boxes', async () => {
+    for (const env of [{ TERM: 'dumb' }, { LANG: 'C', LC_ALL: 'C' }]) {
+      const result = await runCli(['explain', 'kvm'], { tty: true, env });
+      expect(result.stdout).not.toMatch(BOX_DRAWING);
+      expect(result.stdout.split('\n')[0]).toMatch(/^\+-+\+$/);
+    }
+  });
+
+  test.each([['--plain'], ['--color=always']])('--width 50 keeps every line within 50 columns (%s)', async (flag) => {
+    const result = await runCli(['explain', 'paravirtualization', '--width', '50', flag]);
+    const widths = result.stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map(displayWidth);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(50);
+  });
+
+  test('reading text is capped at 100 columns on a very wide terminal', async () => {
+    const result = await runCli(['explain', 'paravirtualization'], { tty: true, columns: 200, env: { NO_COLOR: '1' } });
+    expect(Math.max(...result.stdout.split('\n').map(displayWidth))).toBe(100);
+  });
+
+  test('--json is one document with the documented fields', async () => {
+    const result = await runCli(['explain', 'paravirtualization', '--json']);
+    const page = JSON.parse(result.stdout);
+    expect(page).toMatchObject({ schemaVersion: 1, id: 'paravirtualization', title: 'Paravirtualization', kind: 'method' });
+    for (const key of ['summary', 'aliases', 'sections', 'related', 'sources', 'attributes']) expect(page).toHaveProperty(key);
+    expect(page.attributes[0]).toEqual({ key: 'guest-modified', label: 'Guest OS modified?', value: expect.any(String), why: expect.any(String) });
+    expect(page.related[0]).toEqual({ id: expect.any(String), title: expect.any(String) });
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, test } from '@jest/globals';
+import { ANSI, BOX_DRAWING, runCli } from '../helpers/run-cli.js';
+
+describe('virt list', () => {
+  test('piped: one id<TAB>title line per topic, in reading order, covering the six source sections', async () => {
+    const result = await runCli(['list']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(80);
+    expect(lines.every((line) => /^[a-z0-9-]+\t[^\t]+$/.test(line))).toBe(true);
+    const ids = lines.map((line) => line.split('\t')[0]);
+    const six = ['what-is-virtualization', 'full-virtualization', 'paravirtualization', 'software-virtualization', 'containerization', 'virtualization-solutions'];
+    expect(six.map((id) => ids.indexOf(id))).toEqual([...six.map((id) => ids.indexOf(id))].sort((a, b) => a - b));
+    expect(six.every((id) => ids.includes(id))).toBe(true);
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  test('on a terminal: a tree with the ids alongside', async () => {
+    const result = await runCli(['list'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^What is virtualization\? +what-is-virtualization$/);
+    expect(lines[1]).toMatch(/^├─ Full virtualization +full-virtualization$/);
+    expect(result.stdout).toMatch(BOX_DRAWING);
+  });
+
+  test('--json: {schemaVersion, topics: [{id, title, parent}]}', async () => {
+    const { topics, schemaVersion } = JSON.parse((await runCli(['list', '--json'])).stdout);
+    expect(schemaVersion).toBe(1);
+    expect(topics[1]).toMatchObject({ id: 'full-virtualization', title: 'Full virtualization', parent: 'what-is-virtualization' });
+    expect(topics[0].parent).toBeNull();
+  });
+});
