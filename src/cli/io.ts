@@ -1,3 +1,5 @@
+import type { Prompts } from '../prompts/prompts.js';
+
 /** Everything the CLI touches of the outside world, so tests can run it in memory. */
 export interface Io {
   stdout: { write(text: string): void; isTTY: boolean; columns?: number; rows?: number };
@@ -6,6 +8,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Shows long text through a pager when that makes sense; returns false to have it written directly. */
   page?: (text: string, env: Record<string, string | undefined>) => Promise<boolean>;
+  /** The interactive questions; defaults to inquirer on the real terminal. */
+  prompts?: Prompts;
 }
 
 export function processIo(): Io {
@@ -19,5 +23,6 @@ export function processIo(): Io {
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
+    page: async (text, env) => (await import('./pager.js')).pageText(text, env, process.stdout.rows),
   };
 }

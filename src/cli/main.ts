@@ -8,8 +8,12 @@ export async function main(argv: string[], io: Io, version: string): Promise<num
   const program = createProgram(io, version);
   try {
     if (argv.length === 0) {
-      program.outputHelp();
-      return EXIT.ok;
+      // Alone on a terminal, virt opens the menu; in a pipe or a script it explains itself instead of waiting.
+      if (!(io.stdinIsTTY && io.stdout.isTTY)) {
+        program.outputHelp();
+        return EXIT.ok;
+      }
+      argv = ['menu'];
     }
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -28,6 +32,8 @@ function report(error: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') {
+    // Ctrl-C in a prompt: leave the terminal as we found it (cursor visible, on a fresh line).
+    if (io.stdout.isTTY) io.stdout.write('\u001b[?25h');
     io.stderr.write('\n');
     return EXIT.interrupted;
   }

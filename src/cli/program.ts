@@ -15,6 +15,8 @@ export const EXAMPLES: Record<string, string[]> = {
   virt: ['virt explain paravirtualization', 'virt compare full para', 'virt list', 'virt search hypercall', 'virt'],
   explain: ['virt explain paravirtualization', 'virt explain para', 'virt explain "type 2 hypervisor"', 'virt explain kvm --json', 'virt explain sr-iov --plain --width 60'],
   list: ['virt list', 'virt list | grep -i hyper', 'virt list --json'],
+  search: ['virt search hypercall', 'virt search shared kernel', 'virt search "live migration" --limit 3', 'virt search iommu --json'],
+  menu: ['virt menu', 'virt'],
   compare: ['virt compare full para', 'virt compare @methods', 'virt compare kvm xen --diff', 'virt compare docker kvm --why', 'virt compare @hypervisors --markdown'],
 };
 
@@ -86,6 +88,26 @@ Environment: NO_COLOR, FORCE_COLOR, COLUMNS, PAGER, VIRT_CONTENT_PATH, VIRT_DEBU
     .action(async (names: string[], options: { diff?: boolean; why?: boolean; markdown?: boolean }, command: Command) => {
       const { runCompare } = await import('../commands/compare.js');
       await runCompare(context(command), names, options);
+    });
+
+  program
+    .command('search')
+    .description('find topics by words in their titles, aliases, summaries and pages, best first')
+    .argument('<words...>', 'every word must match (case and small typos do not matter)')
+    .option('--limit <n>', 'show at most n results on a terminal or in a pipe (default 10)')
+    .addHelpText('after', examples('search'))
+    .action(async (words: string[], options: { limit?: string }, command: Command) => {
+      const { runSearch } = await import('../commands/search.js');
+      await runSearch(context(command), words, options);
+    });
+
+  program
+    .command('menu')
+    .description('an interactive picker: type to find a topic, read it, go on to related topics or comparisons')
+    .addHelpText('after', examples('menu'))
+    .action(async (_options: unknown, command: Command) => {
+      const { runMenu } = await import('../commands/menu.js');
+      await runMenu(context(command));
     });
 
   return program;

@@ -8,6 +8,7 @@ export interface RunOptions {
   rows?: number;
   env?: Record<string, string | undefined>;
   page?: Io['page'];
+  prompts?: Io['prompts'];
 }
 
 export interface RunResult {
@@ -26,6 +27,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     stdinIsTTY: options.stdinTTY ?? options.tty ?? false,
     env: { LANG: 'en_US.UTF-8', ...options.env },
     ...(options.page ? { page: options.page } : {}),
+    ...(options.prompts ? { prompts: options.prompts } : {}),
   };
   const code = await main(argv, io, '0.0.0-test');
   return { code, stdout, stderr };

@@ -1,0 +1,46 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Topic } from '../model/topic.js';
+import { topicBodyText } from '../model/topic-text.js';
+
+export interface SearchHit {
+  topic: Topic;
+  score: number;
+  /** The query terms as they matched in the text (after fuzzy and prefix matching). */
+  terms: string[];
+}
+
+const FIELDS = ['title', 'aliases', 'summary', 'facts', 'body'];
+/** A hit in a title or alias outranks one in the summary or comparison facts, which outranks one in the page text. */
+const BOOST = { title: 4, aliases: 4, summary: 2, facts: 2, body: 1 };
+/**
+ * Pages that teach a subject at length (the methods and the guide's chapters) come before the short
+ * glossary entry of the same word: a learner searching "hypercall" is best served by paravirtualization.
+ */
+const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
+
+/**
+ * Ranked full-text search with MiniSearch: every word must match (AND), each may be a prefix or a near
+ * spelling, case never matters.
+ */
+export function createSearchIndex(topics: Topic[]) {
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
+  const index = new MiniSearch<{ id: string; title: string; aliases: string; summary: string; facts: string; body: string }>({
+    fields: FIELDS,
+    storeFields: [],
+    searchOptions: { boost: BOOST, boostDocument: (id) => KIND_WEIGHT[byId.get(id as string)?.kind ?? 'term'], combineWith: 'AND', prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 5 ? 0.2 : false) },
+  });
+  index.addAll(topics.map((topic) => ({ id: topic.id, title: topic.title, aliases: topic.aliases.join(' '), summary: topic.summary, facts: factsText(topic), body: topicBodyText(topic) })));
+  return {
+    search(query: string): SearchHit[] {
+      return index.search(query).flatMap((result: SearchResult) => {
+        const topic = byId.get(result.id as string);
+        return topic ? [{ topic, score: Math.round(result.score * 100) / 100, terms: result.terms }] : [];
+      });
+    },
+  };
+}
+
+/** Comparison values and their justifications, so "shared kernel" finds the method whose kernel is shared. */
+function factsText(topic: Topic): string {
+  return Object.values(topic.attributes).map((value) => `${value.value} ${value.why ?? ''}`).join(' ');
+}

@@ -1,0 +1,63 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Topic } from '../model/topic.js';
+import type { Choice } from '../prompts/prompts.js';
+import { treeRows } from '../render/list.js';
+import { displayWidth } from '../render/text.js';
+
+/** Cuts text to a display width, marking the cut, so a choice stays on one line. */
+export function fit(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const char of text) {
+    if (displayWidth(`${out}${char}…`) > width) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+export function topicChoice(topic: Topic, width: number, indent = ''): Choice {
+  return { name: fit(`${indent}${topic.title} — ${topic.summary}`, width), value: topic.id, description: topic.summary };
+}
+
+/** Every topic in reading order, indented by depth: what the picker shows before anything is typed. */
+export function allTopicChoices(catalog: Catalog, width: number): Choice[] {
+  return treeRows(catalog.children).map((row) => topicChoice(row.topic, width, '  '.repeat(row.depth)));
+}
+
+/** The picker's answer to what has been typed: the named topic first, then search hits. */
+export function matchingChoices(catalog: Catalog, search: (query: string) => Topic[], term: string, width: number): Choice[] {
+  const resolved = catalog.resolve(term);
+  const first = resolved.kind === 'found' && resolved.via !== 'typo' ? [resolved.topic] : [];
+  const rest = search(term).filter((topic) => !first.includes(topic));
+  return [...first, ...rest].slice(0, 40).map((topic) => topicChoice(topic, width));
+}
+
+export const QUIT = 'quit';
+export const FIND = 'find';
+export const BROWSE = 'browse';
+export const COMPARE_PICK = 'compare-pick';
+
+/** The related topic a comparison with this one says most about: the first sharing comparison attributes. */
+export function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
+  const keys = Object.keys(topic.attributes);
+  const sharing = related.filter((other) => keys.some((key) => other.attributes[key]));
+  return sharing.find((other) => other.kind === topic.kind) ?? sharing[0];
+}
+
+/**
+ * What to do after reading a page: the first related topic is one Enter away, and a comparison with the
+ * most comparable related topic two keys (Down, Enter).
+ */
+export function nextStepChoices(topic: Topic, related: Topic[], width: number): Choice[] {
+  const [first, ...others] = related;
+  const partner = comparableWith(topic, related);
+  return [
+    ...(first ? [{ name: fit(`Read next: ${first.title}`, width), value: `open:${first.id}` }] : []),
+    ...(partner ? [{ name: fit(`Compare ${topic.title} with ${partner.title}`, width), value: `compare:${partner.id}` }] : []),
+    ...others.map((other) => ({ name: fit(`Read: ${other.title}`, width), value: `open:${other.id}` })),
+    { name: `Compare ${fit(topic.title, Math.max(10, width - 30))} with other topics…`, value: COMPARE_PICK },
+    { name: 'Search for another topic', value: FIND },
+    { name: 'Browse the guide in order', value: BROWSE },
+    { name: 'Quit', value: QUIT },
+  ];
+}

@@ -1,0 +1,81 @@
+import type { Context } from '../cli/context.js';
+import { UsageError } from '../errors.js';
+import type { Prompts } from '../prompts/prompts.js';
+import { allTopicChoices, BROWSE, COMPARE_PICK, FIND, matchingChoices, nextStepChoices, QUIT, topicChoice } from './menu-choices.js';
+
+type Step = { kind: 'find' } | { kind: 'browse' } | { kind: 'open'; id: string } | { kind: 'compare'; ids: string[]; from: string } | { kind: 'quit' };
+
+/**
+ * `virt menu` (and `virt` alone on a terminal): pick a topic by typing, read it, then go on to a related
+ * topic, a comparison, another search or the guide's chapters, until Quit or Ctrl-C.
+ */
+export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
+  if (!ctx.io.stdinIsTTY || !ctx.io.stdout.isTTY) {
+    throw new UsageError('the menu needs an interactive terminal (stdin and stdout); use `virt list`, `virt search <words>` or `virt explain <topic>` instead');
+  }
+  const ask = prompts ?? ctx.io.prompts ?? (await import('../prompts/inquirer-prompts.js')).inquirerPrompts();
+  const catalog = await ctx.catalog();
+  const { createSearchIndex } = await import('../catalog/search-index.js');
+  const index = createSearchIndex(catalog.topics);
+  const search = (query: string) => index.search(query).map((hit) => hit.topic);
+  const width = Math.max(30, ctx.out.width - 4);
+  const explain = await import('./explain.js');
+  const compare = await import('./compare.js');
+
+  let step: Step = { kind: 'find' };
+  while (step.kind !== 'quit') {
+    switch (step.kind) {
+      case 'find': {
+        const id = await ask.search('Find a topic (type to filter, Enter to open)', (term) =>
+          term?.trim() ? matchingChoices(catalog, search, term, width) : allTopicChoices(catalog, width),
+        );
+        step = { kind: 'open', id };
+        break;
+      }
+      case 'browse': {
+        const id = await ask.select('The guide, in reading order', allTopicChoices(catalog, width));
+        step = { kind: 'open', id };
+        break;
+      }
+      case 'open': {
+        const topic = catalog.get(step.id);
+        if (!topic) {
+          step = { kind: 'find' };
+          break;
+        }
+        await explain.runExplain(ctx, [topic.id]);
+        const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
+        step = toStep(await ask.select(`${topic.title}: what next?`, nextStepChoices(topic, related, width)), topic.id);
+        if (step.kind === 'compare' && step.ids.length === 0) {
+          const others = catalog.topics.filter((other) => other.id !== topic.id);
+          const sameKind = others.filter((other) => other.kind === topic.kind);
+          const rest = others.filter((other) => other.kind !== topic.kind);
+          const picked = await ask.checkbox(`Compare ${topic.title} with… (Space to pick, Enter to compare)`, [...sameKind, ...rest].map((other) => topicChoice(other, width)));
+          step = { kind: 'compare', ids: picked, from: topic.id };
+        }
+        break;
+      }
+      case 'compare': {
+        await compare.runCompare(ctx, [step.from, ...step.ids], {});
+        const from = catalog.get(step.from);
+        const back = await ask.select('What next?', [
+          ...(from ? [{ name: `Back to ${from.title}`, value: `open:${from.id}` }] : []),
+          { name: 'Search for another topic', value: FIND },
+          { name: 'Quit', value: QUIT },
+        ]);
+        step = toStep(back, step.from);
+        break;
+      }
+    }
+  }
+}
+
+function toStep(answer: string, current: string): Step {
+  if (answer === QUIT) return { kind: 'quit' };
+  if (answer === FIND) return { kind: 'find' };
+  if (answer === BROWSE) return { kind: 'browse' };
+  if (answer === COMPARE_PICK) return { kind: 'compare', ids: [], from: current };
+  if (answer.startsWith('open:')) return { kind: 'open', id: answer.slice(5) };
+  if (answer.startsWith('compare:')) return { kind: 'compare', ids: [answer.slice(8)], from: current };
+  return { kind: 'quit' };
+}

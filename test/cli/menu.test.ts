@@ -1,0 +1,93 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Choice, Prompts } from '../../src/prompts/prompts.js';
+import { runCli } from '../helpers/run-cli.js';
+
+/** Prompts that answer from a script and record what was asked, so the menu's flow runs without a terminal. */
+function scripted(answers: ((choices: Choice[]) => string | string[])[]) {
+  const asked: { message: string; choices: Choice[] }[] = [];
+  const next = (message: string, choices: Choice[]) => {
+    asked.push({ message, choices });
+    const answer = answers.shift();
+    if (!answer) {
+      const error = new Error('User force closed the prompt with SIGINT');
+      error.name = 'ExitPromptError';
+      return Promise.reject(error);
+    }
+    return Promise.resolve(answer(choices));
+  };
+  const prompts: Prompts = {
+    search: (message, source) => next(message, source('para')) as Promise<string>,
+    select: (message, choices) => next(message, choices) as Promise<string>,
+    checkbox: (message, choices) => next(message, choices) as Promise<string[]>,
+  };
+  return { prompts, asked };
+}
+
+const tty = { tty: true, columns: 100, env: { NO_COLOR: '1' } };
+const pick = (label: RegExp) => (choices: Choice[]) => {
+  const found = choices.find((choice) => label.test(choice.name));
+  if (!found) throw new Error(`no choice ${label} in ${choices.map((c) => c.name).join(' | ')}`);
+  return found.value;
+};
+
+describe('the interactive menu, with scripted prompts', () => {
+  test('type "para", open it, read the related topic, then quit: exit 0', async () => {
+    const { prompts, asked } = scripted([(choices) => choices[0]!.value, pick(/^Read next/), pick(/^Quit/)]);
+    const result = await runCli(['menu'], { ...tty, prompts });
+    expect(asked[0]!.choices[0]!.value).toBe('paravirtualization');
+    expect(asked[0]!.choices[0]!.name).toMatch(/^Paravirtualization — The guest kernel/);
+    expect(result.stdout).toMatch(/│ Paravirtualization +│/);
+    expect(asked[1]!.choices.slice(0, 2).map((c) => c.name)).toEqual([expect.stringMatching(/^Read next: /), 'Compare Paravirtualization with Hybrid virtualization (hardware-assisted + virtio)']);
+    expect(result.code).toBe(0);
+  });
+
+  test('a comparison is the second choice after a page, and shows the table', async () => {
+    const { prompts, asked } = scripted([(choices) => choices[0]!.value, (choices) => choices[1]!.value, pick(/^Quit/)]);
+    const result = await runCli(['menu'], { ...tty, prompts });
+    expect(asked[1]!.choices[1]!.value).toBe('compare:hybrid-virtualization');
+    expect(result.stdout).toMatch(/│ Guest OS modified\? +│ Yes: kernel ported.* +│ Drivers only/);
+    expect(result.code).toBe(0);
+  });
+
+  test('compare with picked topics, then browse the guide in order', async () => {
+    const { prompts, asked } = scripted([
+      (choices) => choices[0]!.value,
+      pick(/^Compare Paravirtualization with other topics/),
+      () => ['software-virtualization', 'containerization'],
+      pick(/^Back to Paravirtualization/),
+      pick(/^Browse the guide/),
+      pick(/Containerization/),
+      pick(/^Quit/),
+    ]);
+    const result = await runCli(['menu'], { ...tty, columns: 160, prompts });
+    expect(asked[2]!.choices[0]!.value).toBe('full-virtualization');
+    expect(result.stdout).toMatch(/Software virtualization/);
+    expect(asked[5]!.choices[0]!.name).toMatch(/^What is virtualization\?/);
+    expect(result.stdout).toMatch(/│ Containerization/);
+    expect(result.code).toBe(0);
+  });
+
+  test('Ctrl-C at any prompt exits 130 and shows the cursor again', async () => {
+    const { prompts } = scripted([(choices) => choices[0]!.value]);
+    const result = await runCli(['menu'], { ...tty, prompts });
+    expect(result.code).toBe(130);
+    expect(result.stdout.endsWith('\u001b[?25h')).toBe(true);
+  });
+
+  test('without a terminal the menu refuses with a hint (exit 2) and never prompts', async () => {
+    const { prompts, asked } = scripted([]);
+    const result = await runCli(['menu'], { tty: false, prompts });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/needs an interactive terminal.*virt list/);
+    expect(asked).toEqual([]);
+  });
+
+  test('virt alone opens the menu on a terminal, and prints help in a pipe', async () => {
+    const { prompts, asked } = scripted([]);
+    expect((await runCli([], { ...tty, prompts } as never)).code).toBe(130);
+    expect(asked[0]!.message).toMatch(/Find a topic/);
+    const piped = await runCli([]);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toMatch(/^Usage: virt/);
+  });
+});

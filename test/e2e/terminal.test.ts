@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { TerminalSession } from '../helpers/tmux.js';
+
+let session: TerminalSession | undefined;
+afterEach(() => session?.close());
+
+describe('virt in a real terminal (tmux)', () => {
+  test('virt → type "para" → Enter shows the page; the next steps follow; Ctrl-C exits 130 with the cursor shown', async () => {
+    session = new TerminalSession('node bin/virt.js', { columns: 100, rows: 40, env: { PAGER: '' } });
+    await session.waitFor(/Find a topic/);
+    session.send('para');
+    await session.waitFor(/❯ Paravirtualization — /);
+    session.send('Enter');
+    const screen = await session.waitFor(/Paravirtualization: what next\?/);
+    expect(screen).toMatch(/❯ Read next: /);
+    expect(screen).toMatch(/Compare Paravirtualization with /);
+    session.send('Down', 'Enter');
+    await session.waitFor(/Guest OS modified\?/);
+    await session.waitFor(/What next\?/);
+    session.send('C-c');
+    expect(await session.exitStatus()).toBe(130);
+    expect(session.cursorVisible()).toBe(true);
+  });
+
+  test('choosing Quit exits 0', async () => {
+    session = new TerminalSession('node bin/virt.js menu', { columns: 100, rows: 40, env: { PAGER: '' } });
+    await session.waitFor(/Find a topic/);
+    session.send('kvm');
+    await session.waitFor(/❯ KVM/);
+    session.send('Enter');
+    await session.waitFor(/what next\?/);
+    session.send('Up');
+    session.send('End');
+    for (let i = 0; i < 12; i++) session.send('Down');
+    await session.waitFor(/❯ Quit/);
+    session.send('Enter');
+    expect(await session.exitStatus()).toBe(0);
+  });
+
+  test('a page taller than the screen opens the pager; q leaves it with exit 0', async () => {
+    session = new TerminalSession('node bin/virt.js explain para', { columns: 80, rows: 10 });
+    const screen = await session.waitFor(/^:\s*$/m);
+    expect(screen).toMatch(/Paravirtualization/);
+    session.send('q');
+    expect(await session.exitStatus()).toBe(0);
+  });
+
+  test('with NO_COLOR=1 no colour escapes reach the terminal', async () => {
+    session = new TerminalSession('node bin/virt.js explain kvm --no-pager', { columns: 80, rows: 30, env: { NO_COLOR: '1' } });
+    expect(await session.exitStatus()).toBe(0);
+    const screen = session.screen(true);
+    expect(screen).toMatch(/^SOURCES$/m);
+    expect(screen).not.toMatch(/\u001b\[[0-9;]*m/);
+    session.close();
+    session = new TerminalSession('node bin/virt.js explain kvm --no-pager', { columns: 80, rows: 30 });
+    expect(await session.exitStatus()).toBe(0);
+    expect(session.screen(true)).toMatch(/\u001b\[[0-9;]*m/);
+  });
+});
