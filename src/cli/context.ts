@@ -19,7 +19,8 @@ export interface Context {
 
 export interface ContextOptions {
   packs: string[];
-  pager: boolean;
+  /** auto: page on a terminal when taller than the screen; always: page on a terminal; never. */
+  pager: 'auto' | 'always' | 'never';
 }
 
 export function createContext(io: Io, out: OutputSettings, options: ContextOptions): Context {
@@ -40,7 +41,7 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
         cat.createCatalog(await loader.loadGuide(options.packs)),
       )),
     show: async (text) => {
-      const paged = out.mode === 'rich' && options.pager && io.stdout.isTTY && io.page ? await io.page(text, io.env) : false;
+      const paged = out.mode === 'rich' && options.pager !== 'never' && io.stdout.isTTY && io.page ? await io.page(text, io.env, options.pager === 'always') : false;
       if (!paged) write(text);
     },
   };

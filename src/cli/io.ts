@@ -7,7 +7,7 @@ export interface Io {
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
   /** Shows long text through a pager when that makes sense; returns false to have it written directly. */
-  page?: (text: string, env: Record<string, string | undefined>) => Promise<boolean>;
+  page?: (text: string, env: Record<string, string | undefined>, always: boolean) => Promise<boolean>;
   /** The interactive questions; defaults to inquirer on the real terminal. */
   prompts?: Prompts;
 }
@@ -23,6 +23,6 @@ export function processIo(): Io {
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
-    page: async (text, env) => (await import('./pager.js')).pageText(text, env, process.stdout.rows),
+    page: async (text, env, always) => (await import('./pager.js')).pageText(text, env, process.stdout.rows, always),
   };
 }

@@ -16,10 +16,10 @@ export function pagerCommand(env: Record<string, string | undefined>): string[] 
  * Shows text through the pager when it is taller than the screen. Resolves false (so the caller prints it)
  * when no pager applies or it cannot start; quitting the pager early is not an error.
  */
-export function pageText(text: string, env: Record<string, string | undefined>, rows: number | undefined): Promise<boolean> {
+export function pageText(text: string, env: Record<string, string | undefined>, rows: number | undefined, always = false): Promise<boolean> {
   const height = text.split('\n').length - 1;
   const command = pagerCommand(env);
-  if (!command || !rows || height < rows) return Promise.resolve(false);
+  if (!command || (!always && (!rows || height < rows))) return Promise.resolve(false);
   const [program, ...args] = command as [string, ...string[]];
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: env.LESS ?? '', ...env } });

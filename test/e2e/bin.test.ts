@@ -41,7 +41,7 @@ describe('bin/virt.js as a child process', () => {
   test('no arguments and no terminal prints the help and exits 0', () => {
     const result = virt([]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: virt/);
+    expect(result.stdout).toMatch(/^Examples:\n(.*\n)*Usage: virt/);
   });
 
   test('list | head -1 exits 0 with nothing on stderr', () => {

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { EXAMPLES } from './examples.js';
+
+export interface OptionSpec {
+  flags: string;
+  long?: string;
+  description: string;
+  /** Fixed values the option takes, for completion. */
+  choices?: string[];
+  takesValue: boolean;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  description: string;
+  options: OptionSpec[];
+  examples: string[];
+}
+
+export interface CliSpec {
+  description: string;
+  globalOptions: OptionSpec[];
+  commands: CommandSpec[];
+  examples: string[];
+}
+
+function optionSpec(option: Command['options'][number]): OptionSpec {
+  return {
+    flags: option.flags,
+    ...(option.long ? { long: option.long } : {}),
+    description: option.description,
+    ...(option.argChoices ? { choices: option.argChoices } : {}),
+    takesValue: option.required || option.optional,
+  };
+}
+
+/** What the command definitions say, as data: the man page and the completion scripts are made from it. */
+export function describeProgram(program: Command): CliSpec {
+  return {
+    description: program.description(),
+    globalOptions: [...program.options.map(optionSpec), { flags: '-h, --help', long: '--help', description: 'show help for virt or a command', takesValue: false }],
+    commands: program.commands.map((command) => ({
+      name: command.name(),
+      usage: `virt ${command.name()} ${command.usage()}`,
+      description: command.description(),
+      options: command.options.map(optionSpec),
+      examples: EXAMPLES[command.name()] ?? [],
+    })),
+    examples: EXAMPLES.virt ?? [],
+  };
+}

@@ -1,0 +1,18 @@
+/** Facts the help, the man page and the README all state; kept once, here. */
+export const EXIT_STATUS: [number, string][] = [
+  [0, 'success, including --help and --version'],
+  [1, 'not found: no such topic, an ambiguous name or no search match (and unexpected internal errors)'],
+  [2, 'usage error (unknown command or option, missing or bad argument) or invalid content'],
+  [130, 'interrupted (Ctrl-C)'],
+];
+
+export const ENVIRONMENT: [string, string][] = [
+  ['NO_COLOR', 'any non-empty value turns colour off (after --color)'],
+  ['FORCE_COLOR', '0 turns colour off, 1 to 3 turn it on at that level'],
+  ['TERM', 'dumb turns colour off and draws boxes, trees and tables in ASCII'],
+  ['LANG, LC_ALL, LC_CTYPE', 'a locale that is not UTF-8 draws in ASCII'],
+  ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
+  ['PAGER', 'the pager for long pages on a terminal, parsed as shell words; empty means none (default: less -FRX)'],
+  ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
+  ['VIRT_DEBUG', '1 adds stack traces to error messages'],
+];

@@ -1,0 +1,32 @@
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (command: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
+
+describe('the npm package', () => {
+  test('npm pack has what a user needs and nothing else; installed globally, virt and man virt work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'virt-pack-'));
+    const packed = run('npm', ['pack', '--pack-destination', dir, '--silent']);
+    expect(packed.status).toBe(0);
+    const tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz'))!);
+    const files = run('tar', ['tzf', tarball]).stdout.split('\n').filter(Boolean);
+    for (const needed of ['package/bin/virt.js', 'package/dist/cli.js', 'package/dist/guide.json', 'package/man/virt.1', 'package/content/attributes.yaml', 'package/README.md']) {
+      expect(files).toContain(needed);
+    }
+    expect(files.filter((file) => /^package\/(test|src|\.ci|node_modules)\/|^package\/dist\/build\//.test(file))).toEqual([]);
+
+    const prefix = join(dir, 'prefix');
+    const installed = run('npm', ['install', '-g', '--prefix', prefix, tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+    expect(installed.status).toBe(0);
+    const explained = run(join(prefix, 'bin', 'virt'), ['explain', 'kvm']);
+    expect(explained.status).toBe(0);
+    expect(explained.stdout.split('\n')[0]).toBe('# KVM (Kernel-based Virtual Machine)');
+    const man = run('man', ['virt'], { MANPATH: join(prefix, 'share', 'man'), MANPAGER: 'cat', MANWIDTH: '80' });
+    expect(man.status).toBe(0);
+    expect(man.stdout).toMatch(/EXIT STATUS/);
+  }, 240_000);
+});
