@@ -1,10 +1,13 @@
 import { CommanderError } from 'commander';
+import { cleanText } from '../content/sanitize.js';
 import { EXIT, NotFoundError, VirtError } from '../errors.js';
 import type { Io } from './io.js';
 import { createProgram } from './program.js';
 
 /** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
-export async function main(argv: string[], io: Io, version: string): Promise<number> {
+export async function main(argv: string[], rawIo: Io, version: string): Promise<number> {
+  // Messages may quote what the user typed; no control character from it may reach the terminal.
+  const io: Io = { ...rawIo, stderr: { ...rawIo.stderr, write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })) } };
   const program = createProgram(io, version);
   try {
     if (argv.length === 0) {

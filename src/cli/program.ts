@@ -114,5 +114,15 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
       await runCompletion(context(command), shell, program);
     });
 
+  program
+    .command('lint')
+    .description('check a guide folder (the built-in guide by default) and report every problem as file:line: message')
+    .argument('[dirs...]', 'guide folders to check, each on top of the built-in guide')
+    .addHelpText('before', examples('lint'))
+    .action(async (dirs: string[], _options: unknown, command: Command) => {
+      const { runLint } = await import('../commands/lint.js');
+      await runLint(context(command), dirs);
+    });
+
   return program;
 }

@@ -1,9 +1,10 @@
 import type { Context } from '../cli/context.js';
+import { cleanText } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
 /** `virt search <words…>`: ranked full-text search; no match exits 1 with nothing on stdout. */
 export async function runSearch(ctx: Context, words: string[], options: { limit?: string }): Promise<void> {
-  const query = words.join(' ').trim();
+  const query = cleanText(words.join(' ')).trim();
   if (!query) throw new UsageError('search needs words to look for, for example `virt search hypercall`');
   const limit = options.limit === undefined ? 10 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);

@@ -1,6 +1,7 @@
 import type { AttributeSchema, Guide } from '../model/topic.js';
 import { checkGuide, type Problem, type TopicEntry } from './check-guide.js';
 import { parseTopic } from './parse-topic.js';
+import type { WorkMeter } from './work-meter.js';
 
 /** One file's text and where it came from; reading it is the caller's business. */
 export interface SourceFile {
@@ -10,15 +11,15 @@ export interface SourceFile {
 }
 
 /** Parses topic files (in reading order) and checks them as one guide. Pure. */
-export function buildGuide(files: SourceFile[], schema: AttributeSchema, earlier: TopicEntry[] = []): { guide: Guide; problems: Problem[] } {
+export function buildGuide(files: SourceFile[], schema: AttributeSchema, earlier: TopicEntry[] = [], meter?: WorkMeter): { guide: Guide; problems: Problem[] } {
   const problems: Problem[] = [];
   const entries: TopicEntry[] = [...earlier];
   for (const file of files) {
-    const parsed = parseTopic(file.text, file.pack !== undefined ? { file: file.file, pack: file.pack } : { file: file.file });
+    const parsed = parseTopic(file.text, file.pack !== undefined ? { file: file.file, pack: file.pack } : { file: file.file }, meter);
     problems.push(...parsed.problems.map((p) => ({ ...p, file: file.file })));
     if (parsed.topic) entries.push({ topic: parsed.topic, lines: parsed.lines, overrides: parsed.overrides });
   }
-  const checked = checkGuide(entries, schema);
+  const checked = checkGuide(entries, schema, meter);
   return { guide: checked.guide, problems: [...problems, ...checked.problems] };
 }
 

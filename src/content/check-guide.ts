@@ -3,6 +3,7 @@ import type { ContentProblem } from '../errors.js';
 import type { AttributeSchema, Guide, Topic } from '../model/topic.js';
 import { normalizeName } from '../catalog/normalize.js';
 import { allAttributeDefs } from '../model/attributes.js';
+import type { WorkMeter } from './work-meter.js';
 
 /** A parsed topic and what cross-topic checks need to point at its lines. */
 export interface TopicEntry {
@@ -19,7 +20,7 @@ export interface Problem extends ContentProblem {
  * Checks the topics as one guide, in reading order: ids and names unique, links resolving, attribute sets
  * complete. A later topic (from a pack) may replace an earlier one of the same id only with `overrides: true`.
  */
-export function checkGuide(entries: TopicEntry[], schema: AttributeSchema): { guide: Guide; problems: Problem[] } {
+export function checkGuide(entries: TopicEntry[], schema: AttributeSchema, meter: WorkMeter = { steps: 0 }): { guide: Guide; problems: Problem[] } {
   const problems: Problem[] = [];
   const where = (entry: TopicEntry, key: string) => ({ file: entry.topic.origin.file, line: entry.lines[key] ?? entry.topic.origin.line });
   const error = (entry: TopicEntry, key: string, message: string) => problems.push({ ...where(entry, key), message, severity: 'error' });
@@ -46,6 +47,7 @@ export function checkGuide(entries: TopicEntry[], schema: AttributeSchema): { gu
     const names: [string, string][] = [['id', entry.topic.id], ['title', entry.topic.title], ...entry.topic.aliases.map((a): [string, string] => ['aliases', a])];
     const own = new Set<string>();
     for (const [key, name] of names) {
+      meter.steps += 1;
       const normal = normalizeName(name);
       if (!normal || own.has(normal)) continue;
       own.add(normal);
@@ -63,6 +65,7 @@ export function checkGuide(entries: TopicEntry[], schema: AttributeSchema): { gu
   for (const entry of kept) {
     const { topic } = entry;
     for (const id of topic.related) {
+      meter.steps += 1;
       if (!byId.has(id)) error(entry, 'related', `related topic "${id}" does not exist${suggest(id, byId)}`);
       else if (id === topic.id) warn(entry, 'related', `"${id}" lists itself as related`);
     }

@@ -5,7 +5,7 @@ import type { Guide } from '../model/topic.js';
 import { buildGuide, entriesOf } from './build-guide.js';
 import type { Problem } from './check-guide.js';
 import { parseSchema } from './parse-schema.js';
-import { builtinContentDir, compiledGuidePath, packageRoot } from './paths.js';
+import { builtinContentDir, compiledGuidePath } from './paths.js';
 import { readGuideFolder, readText } from './read-files.js';
 
 export interface LoadResult {
@@ -17,8 +17,7 @@ export interface LoadResult {
 /** Reads and checks a guide folder from Markdown: the built-in one, or any folder `virt lint` is given. */
 export async function readGuideFromMarkdown(dir: string, options: { pack?: string; base?: Guide } = {}): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
-  const root = packageRoot();
-  const displayRoot = resolve(dir).startsWith(root) ? root : process.cwd();
+  const label = resolve(dir) === resolve(builtinContentDir()) ? 'content' : dir;
   let schema = options.base?.schema;
   if (!schema) {
     const schemaPath = join(builtinContentDir(), 'attributes.yaml');
@@ -27,7 +26,7 @@ export async function readGuideFromMarkdown(dir: string, options: { pack?: strin
     problems.push(...parsed.problems);
     schema = parsed.schema;
   }
-  const folder = await readGuideFolder(dir, { ...(options.pack !== undefined ? { pack: options.pack } : {}), displayRoot });
+  const folder = await readGuideFolder(dir, { ...(options.pack !== undefined ? { pack: options.pack } : {}), label });
   problems.push(...folder.problems);
   const built = buildGuide(folder.files, schema, options.base ? entriesOf(options.base) : []);
   return { guide: built.guide, problems: [...problems.map((p): Problem => ({ ...p, severity: 'error' })), ...built.problems] };

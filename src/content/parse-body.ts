@@ -2,6 +2,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, ListItem, Section, Span } from '../model/topic.js';
 import type { MetaProblem } from './parse-metadata.js';
 import { cleanText } from './sanitize.js';
+import type { WorkMeter } from './work-meter.js';
 
 export interface ParsedBody {
   intro: Block[];
@@ -10,12 +11,13 @@ export interface ParsedBody {
 }
 
 /** Turns a topic's Markdown body into blocks and sections, using marked's lexer for the Markdown itself. */
-export function parseBody(markdown: string, firstLine: number): ParsedBody {
+export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter): ParsedBody {
   const problems: MetaProblem[] = [];
   const intro: Block[] = [];
   const sections: Section[] = [];
   let line = firstLine;
   for (const token of new Lexer({ gfm: true }).lex(markdown)) {
+    if (meter) meter.steps += 1;
     const at = line;
     line += countNewlines(token.raw);
     if (token.type === 'heading') {

@@ -2,6 +2,7 @@ import type { Topic } from '../model/topic.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseBody } from './parse-body.js';
 import { parseMetadata, type MetaProblem, type TopicMeta } from './parse-metadata.js';
+import type { WorkMeter } from './work-meter.js';
 
 export interface ParsedTopic {
   topic?: Topic;
@@ -12,7 +13,7 @@ export interface ParsedTopic {
 }
 
 /** Parses one topic file's text. Pure: the caller reads the file and says where it came from. */
-export function parseTopic(source: string, origin: { file: string; pack?: string }): ParsedTopic {
+export function parseTopic(source: string, origin: { file: string; pack?: string }, meter?: WorkMeter): ParsedTopic {
   if (source.trim() === '') {
     return { lines: {}, overrides: false, problems: [{ line: 1, severity: 'error', message: 'expected a topic (a "---" metadata block, then Markdown), found an empty file' }] };
   }
@@ -20,7 +21,15 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
   if (!split.ok) return { lines: {}, overrides: false, problems: [{ line: split.line, message: split.message, severity: 'error' }] };
   const { document, lineCounter, metadataLine, body, bodyLine } = split.value;
   const { meta, problems } = parseMetadata(document, lineCounter, metadataLine);
-  const parsedBody = parseBody(body, bodyLine);
+  let parsedBody: ReturnType<typeof parseBody>;
+  try {
+    parsedBody = parseBody(body, bodyLine, meter);
+  } catch (error) {
+    // Pathological Markdown (say, thousands of nested quotes) must not take the whole guide down.
+    const reason = error instanceof RangeError ? 'it nests too deeply' : (error as Error).message;
+    problems.push({ line: bodyLine, severity: 'error', message: `could not read the Markdown body: ${reason}; simplify it` });
+    return { lines: {}, overrides: false, problems };
+  }
   problems.push(...parsedBody.problems);
   if (!meta) return { lines: {}, overrides: false, problems };
   return { topic: toTopic(meta, parsedBody, origin), lines: meta.lines, overrides: meta.overrides, problems };

@@ -9,10 +9,11 @@ const MAX_DEPTH = 8;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Lists and reads a guide folder's topic files in path order. The only code that reads content from disk. */
-export async function readGuideFolder(dir: string, options: { pack?: string; displayRoot?: string } = {}): Promise<{ files: SourceFile[]; problems: ContentProblem[] }> {
+export async function readGuideFolder(dir: string, options: { pack?: string; label?: string } = {}): Promise<{ files: SourceFile[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const files: SourceFile[] = [];
-  const display = (path: string) => relative(options.displayRoot ?? process.cwd(), path) || path;
+  // Paths in messages start the way the user wrote the folder (or `content/` for the built-in guide).
+  const display = (path: string) => join(options.label ?? dir, relative(dir, path));
   const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
   if (info instanceof Error) {
     problems.push({ file: dir, line: 0, message: info.code === 'ENOENT' ? 'no such folder; check the path given to --content or VIRT_CONTENT_PATH' : `cannot read this folder (${info.code ?? info.message})` });

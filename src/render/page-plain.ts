@@ -15,6 +15,7 @@ export function renderPlainPage(topic: Topic, related: Topic[], trail: Topic[], 
     '',
     ...wrapText(topic.summary, width),
     ...(trail.length ? ['', ...wrapText(`In: ${[...trail.map((t) => t.title)].join(' > ')}`, width)] : []),
+    ...(topic.origin.pack !== undefined ? ['', ...wrapText(`From the pack: ${topic.origin.pack}`, width)] : []),
     '',
     ...renderPageBody({ topic, related, trail, theme, width, heading }),
   ];

@@ -10,7 +10,8 @@ export function renderRichPage(topic: Topic, related: Topic[], trail: Topic[], t
   const headerLines = [
     ...wrapText(theme.title(topic.title), inner),
     ...wrapText(topic.summary, inner),
-    ...(trail.length ? wrapText(theme.muted(`${trail.map((t) => t.title).join(' › ')} › ${topic.title}`), inner) : []),
+    ...(trail.length ? wrapText(theme.muted(`${trail.map((t) => t.title).join(theme.ascii ? ' > ' : ' › ')}${theme.ascii ? ' > ' : ' › '}${topic.title}`), inner) : []),
+    ...(topic.origin.pack !== undefined ? wrapText(theme.accent(`from the pack "${topic.origin.pack}"`), inner) : []),
   ];
   const header = boxen(headerLines.join('\n'), {
     padding: { left: 1, right: 1, top: 0, bottom: 0 },

@@ -1,0 +1,34 @@
+import { basename, resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { formatProblem, VirtError, EXIT } from '../errors.js';
+import { SCHEMA_VERSION } from '../render/json.js';
+
+/**
+ * `virt lint [dir…]`: checks a guide (the built-in one by default) and reports every problem as
+ * file:line: message, not just the first; a folder given is checked as a pack on top of the built-in guide.
+ */
+export async function runLint(ctx: Context, dirs: string[]): Promise<void> {
+  const { readGuideFromMarkdown } = await import('../content/load-guide.js');
+  const { builtinContentDir } = await import('../content/paths.js');
+  const builtin = await readGuideFromMarkdown(builtinContentDir());
+  const results = dirs.length === 0 ? [{ name: 'content', ...builtin }] : [];
+  for (const dir of dirs) {
+    results.push({ name: dir, ...(await readGuideFromMarkdown(dir, { pack: basename(resolve(dir)), base: builtin.guide })) });
+  }
+  const problems = results.flatMap((result) => result.problems);
+  if (ctx.out.mode === 'json') {
+    ctx.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, problems, guides: results.map((r) => ({ path: r.name, topics: r.guide.topics.length })) }, null, 2)}\n`);
+  } else {
+    ctx.write(problems.map((problem) => `${formatProblem(problem)}${problem.severity === 'warning' ? ' (warning)' : ''}\n`).join(''));
+  }
+  if (problems.length > 0) {
+    const files = new Set(problems.map((p) => p.file)).size;
+    throw new VirtError(`lint found ${problems.length} problem(s) in ${files} file(s)`, EXIT.usage);
+  }
+  if (ctx.out.mode !== 'json') {
+    for (const result of results) {
+      const own = result.guide.topics.filter((topic) => dirs.length === 0 || topic.origin.pack !== undefined).length;
+      ctx.write(`virt lint: ${result.name}: ${own} topic(s), no problems\n`);
+    }
+  }
+}

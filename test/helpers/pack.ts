@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Writes a content pack (file name → text or bytes) into a fresh temporary folder named `name`. */
+export function makePack(files: Record<string, string | Buffer>, name = 'pack'): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'virt-pack-')), name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
+  return dir;
+}
+
+/** A pack topic in the guide's format. */
+export function packTopic(id: string, options: { title?: string; aliases?: string[]; related?: string[]; parent?: string; extra?: string[]; body?: string } = {}): string {
+  return [
+    '---',
+    `id: ${id}`,
+    `title: ${options.title ?? `Pack topic ${id}`}`,
+    'kind: section',
+    `summary: A topic an instructor added about ${id}`,
+    ...(options.aliases ? [`aliases: [${options.aliases.join(', ')}]`] : []),
+    ...(options.related ? [`related: [${options.related.join(', ')}]`] : []),
+    ...(options.parent ? [`parent: ${options.parent}`] : []),
+    'sources:',
+    '  - title: Course notes',
+    '    url: https://example.org/course',
+    ...(options.extra ?? []),
+    '---',
+    '',
+    options.body ?? `What the course says about ${id}.\n\n## Lab\n\nRun the lab.\n`,
+  ].join('\n');
+}
