@@ -34,7 +34,7 @@ function report(error: unknown, io: Io): number {
     }
     return EXIT.usage;
   }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
+  if ((error as Error | undefined)?.name === 'ExitPromptError') {
     // Ctrl-C in a prompt: leave the terminal as we found it (cursor visible, on a fresh line).
     if (io.stdout.isTTY) io.stdout.write('\u001b[?25h');
     io.stderr.write('\n');
@@ -46,8 +46,9 @@ function report(error: unknown, io: Io): number {
     if (io.env.VIRT_DEBUG === '1' && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error as Error | undefined)?.message ?? String(error);
   io.stderr.write(`virt: unexpected error: ${message.split('\n')[0]}${io.env.VIRT_DEBUG === '1' ? '' : ' (set VIRT_DEBUG=1 for details)'}\n`);
-  if (io.env.VIRT_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  const stack = (error as Error | undefined)?.stack;
+  if (io.env.VIRT_DEBUG === '1' && stack) io.stderr.write(`${stack}\n`);
   return EXIT.notFound;
 }

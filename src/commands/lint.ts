@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
+import { cleanText } from '../content/sanitize.js';
 import { formatProblem, VirtError, EXIT } from '../errors.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 
@@ -13,13 +14,13 @@ export async function runLint(ctx: Context, dirs: string[]): Promise<void> {
   const builtin = await readGuideFromMarkdown(builtinContentDir());
   const results = dirs.length === 0 ? [{ name: 'content', ...builtin }] : [];
   for (const dir of dirs) {
-    results.push({ name: dir, ...(await readGuideFromMarkdown(dir, { pack: basename(resolve(dir)), base: builtin.guide })) });
+    results.push({ name: dir, ...(await readGuideFromMarkdown(dir, { pack: cleanText(basename(resolve(dir))), base: builtin.guide })) });
   }
   const problems = results.flatMap((result) => result.problems);
   if (ctx.out.mode === 'json') {
     ctx.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, problems, guides: results.map((r) => ({ path: r.name, topics: r.guide.topics.length })) }, null, 2)}\n`);
   } else {
-    ctx.write(problems.map((problem) => `${formatProblem(problem)}${problem.severity === 'warning' ? ' (warning)' : ''}\n`).join(''));
+    ctx.write(problems.map((problem) => `${cleanText(formatProblem(problem))}${problem.severity === 'warning' ? ' (warning)' : ''}\n`).join(''));
   }
   if (problems.length > 0) {
     const files = new Set(problems.map((p) => p.file)).size;
@@ -28,7 +29,7 @@ export async function runLint(ctx: Context, dirs: string[]): Promise<void> {
   if (ctx.out.mode !== 'json') {
     for (const result of results) {
       const own = result.guide.topics.filter((topic) => dirs.length === 0 || topic.origin.pack !== undefined).length;
-      ctx.write(`virt lint: ${result.name}: ${own} topic(s), no problems\n`);
+      ctx.write(`virt lint: ${cleanText(result.name)}: ${own} topic(s), no problems\n`);
     }
   }
 }

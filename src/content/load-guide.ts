@@ -5,6 +5,7 @@ import type { Guide } from '../model/topic.js';
 import { buildGuide, entriesOf } from './build-guide.js';
 import type { Problem } from './check-guide.js';
 import { parseSchema } from './parse-schema.js';
+import { cleanText } from './sanitize.js';
 import { builtinContentDir, compiledGuidePath } from './paths.js';
 import { readGuideFolder, readText } from './read-files.js';
 
@@ -48,7 +49,7 @@ export async function loadGuide(packs: string[] = []): Promise<Guide> {
   let { guide, problems } = await loadBuiltinGuide();
   failOnErrors(problems);
   for (const pack of packs) {
-    ({ guide, problems } = await readGuideFromMarkdown(pack, { pack: basename(resolve(pack)), base: guide }));
+    ({ guide, problems } = await readGuideFromMarkdown(pack, { pack: cleanText(basename(resolve(pack))), base: guide }));
     failOnErrors(problems);
   }
   return guide;

@@ -45,7 +45,13 @@ export function parseMetadata(
       lines[key] = firstLine + lineCounter.linePos(offset).line - 1;
     }
   }
-  const data = document.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = document.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  } catch (error) {
+    // yaml reports unresolved aliases and alias bombs only when values are built.
+    return { problems: [{ line: firstLine, severity: 'error', message: `malformed metadata: ${cleanText((error as Error).message)}` }] };
+  }
   const lineOf = (key: string) => lines[key] ?? firstLine;
   const error = (key: string, message: string) => problems.push({ line: lineOf(key), message, severity: 'error' });
   const warn = (key: string, message: string) => problems.push({ line: lineOf(key), message, severity: 'warning' });

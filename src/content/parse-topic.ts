@@ -26,7 +26,7 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
     parsedBody = parseBody(body, bodyLine, meter);
   } catch (error) {
     // Pathological Markdown (say, thousands of nested quotes) must not take the whole guide down.
-    const reason = error instanceof RangeError ? 'it nests too deeply' : (error as Error).message;
+    const reason = (error as Error)?.name === 'RangeError' ? 'it nests too deeply' : (error as Error).message;
     problems.push({ line: bodyLine, severity: 'error', message: `could not read the Markdown body: ${reason}; simplify it` });
     return { lines: {}, overrides: false, problems };
   }

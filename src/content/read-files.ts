@@ -14,9 +14,12 @@ export async function readGuideFolder(dir: string, options: { pack?: string; lab
   const files: SourceFile[] = [];
   // Paths in messages start the way the user wrote the folder (or `content/` for the built-in guide).
   const display = (path: string) => join(options.label ?? dir, relative(dir, path));
-  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error) {
-    problems.push({ file: dir, line: 0, message: info.code === 'ENOENT' ? 'no such folder; check the path given to --content or VIRT_CONTENT_PATH' : `cannot read this folder (${info.code ?? info.message})` });
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push({ file: dir, line: 0, message: code === 'ENOENT' ? 'no such folder; check the path given to --content or VIRT_CONTENT_PATH' : `cannot read this folder (${code ?? (error as Error).message})` });
     return { files, problems };
   }
   if (!info.isDirectory()) {
@@ -33,6 +36,11 @@ export async function readGuideFolder(dir: string, options: { pack?: string; lab
 export async function readText(path: string, problems: ContentProblem[], display: (path: string) => string = (p) => p): Promise<string | undefined> {
   try {
     const info = await stat(path);
+    if (!info.isFile()) {
+      // A FIFO or device named like a topic would block the read forever.
+      problems.push({ file: display(path), line: 0, message: 'expected a regular file, found a special file (a pipe or device); remove it from the guide' });
+      return undefined;
+    }
     if (info.size > MAX_FILE_BYTES) {
       problems.push({ file: display(path), line: 0, message: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; a topic file may be at most 1 MB, split it into topics` });
       return undefined;
@@ -40,7 +48,7 @@ export async function readText(path: string, problems: ContentProblem[], display
     return utf8.decode(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = error instanceof TypeError ? 'expected UTF-8 text, found bytes that are not UTF-8; save the file as UTF-8' : `cannot read this file (${code ?? (error as Error).message})`;
+    const message = code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'expected UTF-8 text, found bytes that are not UTF-8; save the file as UTF-8' : `cannot read this file (${code ?? (error as Error).message})`;
     problems.push({ file: display(path), line: 0, message });
     return undefined;
   }
