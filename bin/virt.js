@@ -1,3 +1,11 @@
 #!/usr/bin/env node
-// Thin entry: everything lives in the built code, which sets process.exitCode itself.
-import '../dist/cli.js';
+// Thin entry into the bundle built by `npm run build`. It is CommonJS (see bin/package.json), like the
+// bundle, because Node starts CommonJS faster than ES modules, and startup is most of a command's time.
+// `virt --version` is answered here, before the bundle loads: scripts ask it often and want it at once.
+'use strict';
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else {
+  require('../dist/virt.cjs');
+}

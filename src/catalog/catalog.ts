@@ -9,12 +9,20 @@ export interface Catalog {
   get(id: string): Topic | undefined;
   children(id: string | undefined): Topic[];
   resolve(name: string): Resolution;
+  /** The topic with its intro and sections, read on demand for compiled topics. */
+  page(topic: Topic): Topic;
   /** Members of a group: a tag (`hypervisors`) or a kind in the plural (`methods`, `products`). */
   group(name: string): Topic[] | undefined;
   groupNames(): string[];
 }
 
-export function createCatalog(guide: Guide): Catalog {
+export interface CatalogOptions {
+  /** Reads the body of a compiled topic (one whose origin names a bodyFile). */
+  loadBody?: (topic: Topic) => Pick<Topic, 'intro' | 'sections'>;
+}
+
+export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catalog {
+  const pages = new Map<string, Topic>();
   const byId = new Map(guide.topics.map((topic) => [topic.id, topic]));
   const childrenOf = new Map<string | undefined, Topic[]>();
   for (const topic of guide.topics) {
@@ -31,6 +39,12 @@ export function createCatalog(guide: Guide): Catalog {
     topics: guide.topics,
     get: (id) => byId.get(id),
     children: (id) => childrenOf.get(id) ?? [],
+    page: (topic) => {
+      if (topic.origin.bodyFile === undefined || !options.loadBody) return topic;
+      let page = pages.get(topic.id);
+      if (!page) pages.set(topic.id, (page = { ...topic, ...options.loadBody(topic) }));
+      return page;
+    },
     resolve: (name) => resolveName((index ??= buildNameIndex(guide.topics)), name),
     group: (name) => groups().get(name.toLowerCase().replace(/^@/, '')),
     groupNames: () => [...groups().keys()].sort(),

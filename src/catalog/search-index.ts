@@ -18,18 +18,45 @@ const BOOST = { title: 4, aliases: 4, summary: 2, facts: 2, body: 1 };
  */
 const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
 
-/**
- * Ranked full-text search with MiniSearch: every word must match (AND), each may be a prefix or a near
- * spelling, case never matters.
- */
-export function createSearchIndex(topics: Topic[]) {
-  const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const index = new MiniSearch<{ id: string; title: string; aliases: string; summary: string; facts: string; body: string }>({
+type SearchDocument = { id: string; title: string; aliases: string; summary: string; facts: string; body: string };
+
+function indexOptions(kindOf: (id: string) => Topic['kind'] | undefined) {
+  return {
     fields: FIELDS,
     storeFields: [],
-    searchOptions: { boost: BOOST, boostDocument: (id) => KIND_WEIGHT[byId.get(id as string)?.kind ?? 'term'], combineWith: 'AND', prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 5 ? 0.2 : false) },
-  });
-  index.addAll(topics.map((topic) => ({ id: topic.id, title: topic.title, aliases: topic.aliases.join(' '), summary: topic.summary, facts: factsText(topic), body: topicBodyText(topic) })));
+    searchOptions: {
+      boost: BOOST,
+      boostDocument: (id: unknown) => KIND_WEIGHT[kindOf(id as string) ?? 'term'],
+      combineWith: 'AND' as const,
+      prefix: (term: string) => term.length >= 3,
+      fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+    },
+  };
+}
+
+export function searchDocument(topic: Topic): SearchDocument {
+  return { id: topic.id, title: topic.title, aliases: topic.aliases.join(' '), summary: topic.summary, facts: factsText(topic), body: topicBodyText(topic) };
+}
+
+/** The built-in guide's index, made at build time so that searching it never re-indexes its pages. */
+export function serializeSearchIndex(topics: Topic[]): string {
+  const index = new MiniSearch<SearchDocument>(indexOptions(() => undefined));
+  index.addAll(topics.map(searchDocument));
+  return JSON.stringify(index);
+}
+
+/**
+ * Ranked full-text search with MiniSearch: every word must match (AND), each may be a prefix or a near
+ * spelling, case never matters. `prebuilt` is the built-in guide's index; topics it does not hold (from
+ * packs) are indexed here, with `page` giving their text.
+ */
+export function createSearchIndex(topics: Topic[], page: (topic: Topic) => Topic = (topic) => topic, prebuilt?: string) {
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
+  const options = indexOptions((id) => byId.get(id)?.kind);
+  const index = prebuilt ? MiniSearch.loadJSON<SearchDocument>(prebuilt, options) : new MiniSearch<SearchDocument>(options);
+  const own = prebuilt ? topics.filter((topic) => topic.origin.bodyFile === undefined) : topics;
+  for (const topic of own) if (index.has(topic.id)) index.discard(topic.id);
+  index.addAll(own.map((topic) => searchDocument(page(topic))));
   return {
     search(query: string): SearchHit[] {
       return index.search(query).flatMap((result: SearchResult) => {

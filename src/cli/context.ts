@@ -1,5 +1,6 @@
-import type { Catalog } from '../catalog/catalog.js';
-import type { Theme } from '../render/theme.js';
+import { createCatalog, type Catalog } from '../catalog/catalog.js';
+import { loadGuide, readCompiledBody } from '../content/load-guide.js';
+import { plainTheme, type Theme } from '../render/theme.js';
 import type { Io } from './io.js';
 import type { OutputSettings } from './output-mode.js';
 
@@ -34,12 +35,10 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
     note: (text) => io.stderr.write(`${text}\n`),
     theme: () =>
       (theme ??= out.mode === 'rich'
-        ? import('../render/rich-theme.js').then((m) => m.richTheme(out.colorLevel, out.ascii))
-        : import('../render/theme.js').then((m) => m.plainTheme(out.ascii))),
+        ? import('../lazy/rich.js').then((m) => m.richTheme(out.colorLevel, out.ascii))
+        : Promise.resolve(plainTheme(out.ascii))),
     catalog: () =>
-      (catalog ??= Promise.all([import('../content/load-guide.js'), import('../catalog/catalog.js')]).then(async ([loader, cat]) =>
-        cat.createCatalog(await loader.loadGuide(options.packs)),
-      )),
+      (catalog ??= loadGuide(options.packs).then((guide) => createCatalog(guide, { loadBody: readCompiledBody }))),
     show: async (text) => {
       const paged = out.mode === 'rich' && options.pager !== 'never' && io.stdout.isTTY && io.page ? await io.page(text, io.env, options.pager === 'always') : false;
       if (!paged) write(text);

@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { Prompts } from '../prompts/prompts.js';
 
 /** Everything the CLI touches of the outside world, so tests can run it in memory. */
@@ -12,17 +14,56 @@ export interface Io {
   prompts?: Prompts;
 }
 
+/**
+ * The real terminal. Whether a descriptor is a terminal is asked with isatty, not through process.stdin or
+ * process.stderr: touching those creates their streams, which costs startup time even when nothing is read
+ * from stdin or written to stderr.
+ */
 export function processIo(): Io {
+  const stdoutIsTTY = isatty(1);
   return {
     stdout: {
-      write: (text) => void process.stdout.write(text),
-      isTTY: Boolean(process.stdout.isTTY),
-      ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
-      ...(process.stdout.rows ? { rows: process.stdout.rows } : {}),
+      write: stdoutIsTTY ? writeToTerminal : writeToPipe,
+      isTTY: stdoutIsTTY,
+      ...(stdoutIsTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+      ...(stdoutIsTTY && process.stdout.rows ? { rows: process.stdout.rows } : {}),
     },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: isatty(2) },
+    stdinIsTTY: isatty(0),
     env: process.env,
-    page: async (text, env, always) => (await import('./pager.js')).pageText(text, env, process.stdout.rows, always),
+    page: async (text, env, always) => (await import('../lazy/pager.js')).pageText(text, env, process.stdout.rows, always),
   };
+}
+
+let terminalReady = false;
+function writeToTerminal(text: string): void {
+  if (!terminalReady) {
+    terminalReady = true;
+    process.stdout.on('error', quietOnClosedPipe);
+  }
+  process.stdout.write(text);
+}
+
+/**
+ * Output to a pipe or a file is written synchronously to descriptor 1: it cannot be cut short by an early
+ * exit, and it spares creating process.stdout's socket stream. A reader that has gone away (`virt list |
+ * head -1`) ends virt quietly with status 0; a descriptor that would block hands the rest to process.stdout.
+ */
+function writeToPipe(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(1, bytes, offset);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') process.exit(0);
+    if (code !== 'EAGAIN') throw error;
+    process.stdout.on('error', quietOnClosedPipe);
+    process.stdout.write(bytes.subarray(offset));
+  }
+}
+
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
 }

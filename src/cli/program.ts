@@ -1,4 +1,11 @@
 import { Command, Option } from 'commander';
+import { runExplain } from '../commands/explain.js';
+import { runList } from '../commands/list.js';
+import { runCompare } from '../commands/compare.js';
+import { runSearch } from '../commands/search.js';
+import { runMenu } from '../commands/menu.js';
+import { runCompletion } from '../commands/completion.js';
+import { runLint } from '../commands/lint.js';
 import { createContext, type Context } from './context.js';
 import type { Io } from './io.js';
 import { EXAMPLES } from './examples.js';
@@ -16,7 +23,10 @@ function examples(name: string): string {
   return `Examples:\n${(EXAMPLES[name] ?? []).map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-/** Builds the command tree. Each action imports its command module only when it runs. */
+/**
+ * Builds the command tree. Command modules are small and imported with it; what is heavy (inquirer, boxen,
+ * cli-table3, the Markdown parser, the search engine) is imported by a command only when it runs.
+ */
 export function createProgram(io: Io, version: string): Command {
   const program = new Command('virt');
   program
@@ -58,7 +68,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .argument('<topic...>', 'the topic (several words are joined)')
     .addHelpText('before', examples('explain'))
     .action(async (words: string[], _options: unknown, command: Command) => {
-      const { runExplain } = await import('../commands/explain.js');
       await runExplain(context(command), words);
     });
 
@@ -67,7 +76,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .description("the guide's table of contents as a tree; piped, one id<TAB>title line per topic")
     .addHelpText('before', examples('list'))
     .action(async (_options: unknown, command: Command) => {
-      const { runList } = await import('../commands/list.js');
       await runList(context(command));
     });
 
@@ -80,7 +88,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .option('--markdown', 'print a Markdown table')
     .addHelpText('before', examples('compare'))
     .action(async (names: string[], options: { diff?: boolean; why?: boolean; markdown?: boolean }, command: Command) => {
-      const { runCompare } = await import('../commands/compare.js');
       await runCompare(context(command), names, options);
     });
 
@@ -91,7 +98,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .option('--limit <n>', 'show at most n results on a terminal or in a pipe (default 10)')
     .addHelpText('before', examples('search'))
     .action(async (words: string[], options: { limit?: string }, command: Command) => {
-      const { runSearch } = await import('../commands/search.js');
       await runSearch(context(command), words, options);
     });
 
@@ -100,7 +106,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .description('an interactive picker: type to find a topic, read it, go on to related topics or comparisons')
     .addHelpText('before', examples('menu'))
     .action(async (_options: unknown, command: Command) => {
-      const { runMenu } = await import('../commands/menu.js');
       await runMenu(context(command));
     });
 
@@ -110,7 +115,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('before', examples('completion'))
     .action(async (shell: string, _options: unknown, command: Command) => {
-      const { runCompletion } = await import('../commands/completion.js');
       await runCompletion(context(command), shell, program);
     });
 
@@ -120,7 +124,6 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .argument('[dirs...]', 'guide folders to check, each on top of the built-in guide')
     .addHelpText('before', examples('lint'))
     .action(async (dirs: string[], _options: unknown, command: Command) => {
-      const { runLint } = await import('../commands/lint.js');
       await runLint(context(command), dirs);
     });
 

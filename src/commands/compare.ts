@@ -2,6 +2,7 @@ import type { Context } from '../cli/context.js';
 import { UsageError } from '../errors.js';
 import { buildComparison } from '../model/comparison.js';
 import type { Topic } from '../model/topic.js';
+import * as text from '../render/compare-text.js';
 import { resolveTopic } from './resolve-topic.js';
 
 export interface CompareOptions {
@@ -32,7 +33,6 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
   if (comparison.rows.length === 0) {
     ctx.note(options.diff ? 'virt: these topics do not differ on any attribute they share' : 'virt: these topics have no comparison attributes');
   }
-  const text = await import('../render/compare-text.js');
   if (ctx.out.mode === 'json') {
     ctx.write(`${JSON.stringify(text.comparisonJson(comparison), null, 2)}\n`);
   } else if (options.markdown) {
@@ -41,8 +41,8 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
     ctx.write(text.renderComparisonTsv(comparison));
   } else {
     const theme = await ctx.theme();
-    const { renderComparisonTable, tableLayout } = await import('../render/compare-table.js');
-    const layout = tableLayout(comparison, ctx.out.width);
+    const { renderComparisonTable, tableLayout } = await import('../lazy/rich.js');
+    const layout = tableLayout(comparison, ctx.out.width, theme);
     const body = layout ? renderComparisonTable(comparison, theme, layout) : text.renderComparisonStacked(comparison, theme, ctx.out.width);
     const legend = comparison.rows.some((row) => row.differs) && theme.color ? `${theme.muted(`Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`)}\n` : '';
     const notes = options.why ? text.renderComparisonNotes(comparison, theme, ctx.out.readingWidth) : '';

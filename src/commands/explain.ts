@@ -1,5 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { UsageError } from '../errors.js';
+import { topicJson, toJson } from '../render/json.js';
+import { renderPlainPage } from '../render/page-plain.js';
 import { resolveTopic } from './resolve-topic.js';
 
 /** `virt explain <topic…>`: one topic's page. Words are joined, so `virt explain type 2 hypervisor` works. */
@@ -7,17 +9,15 @@ export async function runExplain(ctx: Context, words: string[]): Promise<void> {
   const name = words.join(' ').trim();
   if (!name) throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
   const catalog = await ctx.catalog();
-  const topic = resolveTopic(catalog, name, ctx);
+  const topic = catalog.page(resolveTopic(catalog, name, ctx));
   const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
   const trail = ancestors(topic.parent, catalog.get);
   if (ctx.out.mode === 'json') {
-    const { topicJson, toJson } = await import('../render/json.js');
     ctx.write(toJson(topicJson(topic, related, catalog.guide.schema)));
   } else if (ctx.out.mode === 'plain') {
-    const { renderPlainPage } = await import('../render/page-plain.js');
     ctx.write(renderPlainPage(topic, related, trail, ctx.out.readingWidth));
   } else {
-    const { renderRichPage } = await import('../render/page-rich.js');
+    const { renderRichPage } = await import('../lazy/rich.js');
     await ctx.show(renderRichPage(topic, related, trail, await ctx.theme(), ctx.out.readingWidth));
   }
 }

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
+import { builtinContentDir } from '../content/paths.js';
 import { cleanText } from '../content/sanitize.js';
 import { formatProblem, VirtError, EXIT } from '../errors.js';
 import { SCHEMA_VERSION } from '../render/json.js';
@@ -9,8 +10,7 @@ import { SCHEMA_VERSION } from '../render/json.js';
  * file:line: message, not just the first; a folder given is checked as a pack on top of the built-in guide.
  */
 export async function runLint(ctx: Context, dirs: string[]): Promise<void> {
-  const { readGuideFromMarkdown } = await import('../content/load-guide.js');
-  const { builtinContentDir } = await import('../content/paths.js');
+  const { readGuideFromMarkdown } = await import('../lazy/markdown.js');
   const builtin = await readGuideFromMarkdown(builtinContentDir());
   const results = dirs.length === 0 ? [{ name: 'content', ...builtin }] : [];
   for (const dir of dirs) {

@@ -1,6 +1,9 @@
 import type { Context } from '../cli/context.js';
 import { UsageError } from '../errors.js';
+import { readPrebuiltSearchIndex } from '../content/load-guide.js';
 import type { Prompts } from '../prompts/prompts.js';
+import * as compare from './compare.js';
+import * as explain from './explain.js';
 import { allTopicChoices, BROWSE, COMPARE_PICK, FIND, matchingChoices, nextStepChoices, QUIT, topicChoice } from './menu-choices.js';
 
 type Step = { kind: 'find' } | { kind: 'browse' } | { kind: 'open'; id: string } | { kind: 'compare'; ids: string[]; from: string } | { kind: 'quit' };
@@ -13,14 +16,12 @@ export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
   if (!ctx.io.stdinIsTTY || !ctx.io.stdout.isTTY) {
     throw new UsageError('the menu needs an interactive terminal (stdin and stdout); use `virt list`, `virt search <words>` or `virt explain <topic>` instead');
   }
-  const ask = prompts ?? ctx.io.prompts ?? (await import('../prompts/inquirer-prompts.js')).inquirerPrompts();
+  const ask = prompts ?? ctx.io.prompts ?? (await import('../lazy/prompts.js')).inquirerPrompts();
   const catalog = await ctx.catalog();
-  const { createSearchIndex } = await import('../catalog/search-index.js');
-  const index = createSearchIndex(catalog.topics);
+  const { createSearchIndex } = await import('../lazy/search.js');
+  const index = createSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex());
   const search = (query: string) => index.search(query).map((hit) => hit.topic);
   const width = Math.max(30, ctx.out.width - 4);
-  const explain = await import('./explain.js');
-  const compare = await import('./compare.js');
 
   let step: Step = { kind: 'find' };
   while (step.kind !== 'quit') {

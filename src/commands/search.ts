@@ -1,6 +1,8 @@
 import type { Context } from '../cli/context.js';
+import { readPrebuiltSearchIndex } from '../content/load-guide.js';
 import { cleanText } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
+import * as render from '../render/search-results.js';
 
 /** `virt search <words…>`: ranked full-text search; no match exits 1 with nothing on stdout. */
 export async function runSearch(ctx: Context, words: string[], options: { limit?: string }): Promise<void> {
@@ -9,13 +11,12 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
   const limit = options.limit === undefined ? 10 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);
   const catalog = await ctx.catalog();
-  const { createSearchIndex } = await import('../catalog/search-index.js');
-  const hits = createSearchIndex(catalog.topics).search(query);
+  const { createSearchIndex } = await import('../lazy/search.js');
+  const hits = createSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex()).search(query);
   if (hits.length === 0) {
     throw new NotFoundError(`nothing matches "${query}"`, ['try fewer or different words, or browse the topics with `virt list`']);
   }
   const shown = ctx.out.mode === 'json' ? hits : hits.slice(0, limit);
-  const render = await import('../render/search-results.js');
   if (ctx.out.mode === 'json') ctx.write(`${JSON.stringify(render.searchJson(query, shown), null, 2)}\n`);
   else if (ctx.out.mode === 'plain') ctx.write(render.renderSearchPlain(shown));
   else {
@@ -23,6 +24,6 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
     const named = catalog.resolve(query);
     const theme = await ctx.theme();
     const pointer = named.kind === 'found' && named.via !== 'prefix' ? `${theme.muted(`"${query}" is a topic of its own:`)} ${theme.accent(`virt explain ${named.topic.id}`)}\n\n` : '';
-    await ctx.show(pointer + render.renderSearchRich(shown, theme, ctx.out.readingWidth));
+    await ctx.show(pointer + render.renderSearchRich(shown, theme, ctx.out.readingWidth, catalog.page));
   }
 }

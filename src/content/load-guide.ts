@@ -1,46 +1,23 @@
-import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { ContentError, type ContentProblem } from '../errors.js';
-import type { Guide } from '../model/topic.js';
-import { buildGuide, entriesOf } from './build-guide.js';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { ContentError } from '../errors.js';
+import type { Guide, Topic } from '../model/topic.js';
 import type { Problem } from './check-guide.js';
-import { parseSchema } from './parse-schema.js';
+import { builtinContentDir, compiledBodyPath, compiledGuidePath, compiledSearchIndexPath } from './paths.js';
 import { cleanText } from './sanitize.js';
-import { builtinContentDir, compiledGuidePath } from './paths.js';
-import { readGuideFolder, readText } from './read-files.js';
 
-export interface LoadResult {
-  guide: Guide;
-  /** Warnings that do not stop loading (and errors, when loading was asked not to throw). */
-  problems: Problem[];
-}
-
-/** Reads and checks a guide folder from Markdown: the built-in one, or any folder `virt lint` is given. */
-export async function readGuideFromMarkdown(dir: string, options: { pack?: string; base?: Guide } = {}): Promise<LoadResult> {
-  const problems: ContentProblem[] = [];
-  const label = resolve(dir) === resolve(builtinContentDir()) ? 'content' : dir;
-  let schema = options.base?.schema;
-  if (!schema) {
-    const schemaPath = join(builtinContentDir(), 'attributes.yaml');
-    const text = await readText(schemaPath, problems);
-    const parsed = parseSchema(text ?? '', 'content/attributes.yaml');
-    problems.push(...parsed.problems);
-    schema = parsed.schema;
-  }
-  const folder = await readGuideFolder(dir, { ...(options.pack !== undefined ? { pack: options.pack } : {}), label });
-  problems.push(...folder.problems);
-  const built = buildGuide(folder.files, schema, options.base ? entriesOf(options.base) : []);
-  return { guide: built.guide, problems: [...problems.map((p): Problem => ({ ...p, severity: 'error' })), ...built.problems] };
-}
-
-/** The built-in guide: compiled JSON when built, else parsed from content/ (development with tsx). */
-export async function loadBuiltinGuide(): Promise<LoadResult> {
+/**
+ * The built-in guide: the index compiled at build time when there is one, so the common path reads one
+ * small file and loads no Markdown or YAML parser; else (running the sources with tsx) parsed from content/.
+ * Synchronous reads on purpose: one small file, and promise-based reads cost more at startup.
+ */
+export async function loadBuiltinGuide(): Promise<{ guide: Guide; problems: Problem[] }> {
   try {
-    const guide = JSON.parse(await readFile(compiledGuidePath(), 'utf8')) as Guide;
-    return { guide, problems: [] };
+    return { guide: JSON.parse(readFileSync(compiledGuidePath(), 'utf8')) as Guide, problems: [] };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const { readGuideFromMarkdown } = await import('../lazy/markdown.js');
   return readGuideFromMarkdown(builtinContentDir());
 }
 
@@ -48,11 +25,28 @@ export async function loadBuiltinGuide(): Promise<LoadResult> {
 export async function loadGuide(packs: string[] = []): Promise<Guide> {
   let { guide, problems } = await loadBuiltinGuide();
   failOnErrors(problems);
+  if (packs.length === 0) return guide;
+  const { readGuideFromMarkdown } = await import('../lazy/markdown.js');
   for (const pack of packs) {
     ({ guide, problems } = await readGuideFromMarkdown(pack, { pack: cleanText(basename(resolve(pack))), base: guide }));
     failOnErrors(problems);
   }
   return guide;
+}
+
+/** The intro and sections of a compiled topic, read when the page is shown. */
+export function readCompiledBody(topic: Topic): Pick<Topic, 'intro' | 'sections'> {
+  if (topic.origin.bodyFile === undefined) return topic;
+  return JSON.parse(readFileSync(compiledBodyPath(topic.origin.bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+}
+
+/** The built-in guide's prebuilt search index (MiniSearch JSON), if the build made one. */
+export function readPrebuiltSearchIndex(): string | undefined {
+  try {
+    return readFileSync(compiledSearchIndexPath(), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function failOnErrors(problems: Problem[]): void {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The package's root folder, found from this module whether it runs from src/ (tsx), dist/ or a bundle. */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // The CommonJS bundle has __dirname; the ES module sources (tsx, jest) have import.meta.url.
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     dir = dirname(dir);
@@ -15,3 +16,7 @@ export function packageRoot(): string {
 export const builtinContentDir = () => join(packageRoot(), 'content');
 /** The built-in guide compiled at build time, so the common path never parses Markdown. */
 export const compiledGuidePath = () => join(packageRoot(), 'dist', 'guide.json');
+/** Compiled topic bodies, one file each, so showing a page reads only that page. */
+export const compiledBodyPath = (bodyFile: string) => join(packageRoot(), 'dist', bodyFile);
+/** The built-in guide's search index, built at build time. */
+export const compiledSearchIndexPath = () => join(packageRoot(), 'dist', 'search-index.json');

@@ -53,8 +53,11 @@ export interface Topic {
   /** Blocks before the first heading. */
   intro: Block[];
   sections: Section[];
-  /** Where the topic was written, for error messages and `virt lint`. */
-  origin: { file: string; line: number; pack?: string };
+  /**
+   * Where the topic was written, for error messages and `virt lint`. A topic of the compiled built-in guide
+   * has an empty intro and sections and names the file holding them (`bodyFile`), read only when shown.
+   */
+  origin: { file: string; line: number; pack?: string; bodyFile?: string };
 }
 
 export interface AttributeDef {

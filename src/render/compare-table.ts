@@ -1,6 +1,5 @@
 import Table from 'cli-table3';
 import type { Comparison } from '../model/comparison.js';
-import { displayWidth, wrapText } from './text.js';
 import type { Theme } from './theme.js';
 
 export const NO_VALUE = '–';
@@ -10,7 +9,8 @@ const ASCII_CHARS = {
 };
 
 /** Column widths for a bordered table, or undefined when the topics do not fit side by side. */
-export function tableLayout(comparison: Comparison, width: number): { label: number; column: number } | undefined {
+export function tableLayout(comparison: Comparison, width: number, theme: Theme): { label: number; column: number } | undefined {
+  const displayWidth = theme.text.width;
   const topics = comparison.topics.length;
   const longestLabel = Math.max(...comparison.rows.map((row) => displayWidth(row.label)), displayWidth('Attribute'));
   const label = Math.min(longestLabel + 2, 22);
@@ -27,7 +27,7 @@ export function tableLayout(comparison: Comparison, width: number): { label: num
  * its own wrapping truncates or garbles wide (CJK) characters.
  */
 export function renderComparisonTable(comparison: Comparison, theme: Theme, layout: { label: number; column: number }): string {
-  const cell = (text: string, width: number) => wrapText(text, width).join('\n');
+  const cell = (text: string, width: number) => theme.text.wrap(text, width).join('\n');
   const table = new Table({
     head: [theme.muted('Attribute'), ...comparison.topics.map((topic) => cell(theme.title(topic.title), layout.column))],
     colWidths: [layout.label + 2, ...comparison.topics.map(() => layout.column + 2)],

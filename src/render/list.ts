@@ -1,5 +1,5 @@
 import type { Topic } from '../model/topic.js';
-import { displayWidth, padEnd } from './text.js';
+import { padEnd } from './text.js';
 import type { Theme } from './theme.js';
 
 export interface TreeRow {
@@ -34,12 +34,13 @@ export function renderTree(rows: TreeRow[], theme: Theme, width: number): string
     prefix: theme.muted(rebuildPrefix(row, rail)),
     title: row.depth === 0 ? theme.heading(row.topic.title) : row.topic.title,
   }));
+  const displayWidth = theme.text.width;
   const column = Math.min(Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2, Math.floor(width * 0.6));
   const lines = lefts.map(({ row, prefix, title }) => {
     const left = prefix + title;
     const pack = row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : '';
     if (displayWidth(left) + 2 > column || column + displayWidth(row.topic.id) > width) return `${left}${pack}`;
-    return `${padEnd(left, column)}${theme.muted(row.topic.id)}${pack}`;
+    return `${padEnd(left, column, theme.text)}${theme.muted(row.topic.id)}${pack}`;
   });
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,5 @@
 import type { Topic } from '../model/topic.js';
 import { renderBlocks } from './blocks.js';
-import { wrapText } from './text.js';
 import type { Theme } from './theme.js';
 
 export interface PageParts {
@@ -33,7 +32,7 @@ export function renderPageBody({ topic, related, theme, width, heading }: PagePa
     gap();
     lines.push(...heading('Related', 2), '');
     for (const other of related) {
-      lines.push(...wrapText(`${theme.strong(other.title)} ${theme.muted(`(virt explain ${other.id})`)}`, width, theme.accent(theme.ascii ? '- ' : '• '), '  '));
+      lines.push(...theme.text.wrap(`${theme.strong(other.title)} ${theme.muted(`(virt explain ${other.id})`)}`, width, theme.accent(theme.ascii ? '- ' : '• '), '  '));
     }
   }
   if (topic.sources.length) {
@@ -41,8 +40,8 @@ export function renderPageBody({ topic, related, theme, width, heading }: PagePa
     lines.push(...heading('Sources', 2), '');
     topic.sources.forEach((source, index) => {
       const marker = `${index + 1}. `;
-      lines.push(...wrapText(source.title, width, marker, ' '.repeat(marker.length)));
-      lines.push(...wrapText(theme.link(source.url), width, ' '.repeat(marker.length)));
+      lines.push(...theme.text.wrap(source.title, width, marker, ' '.repeat(marker.length)));
+      lines.push(...theme.text.wrap(theme.link(source.url), width, ' '.repeat(marker.length)));
     });
   }
   return lines;

@@ -1,7 +1,7 @@
 import type { SearchHit } from '../catalog/search-index.js';
+import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
 import { SCHEMA_VERSION } from './json.js';
-import { wrapText } from './text.js';
 import type { Theme } from './theme.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,8 +14,8 @@ export function highlight(text: string, terms: string[], theme: Theme): string {
 }
 
 /** The sentence of the page that best shows why it matched, cut to about `length` characters around the first hit. */
-export function snippet(hit: SearchHit, length = 160): string {
-  const text = `${hit.topic.summary}\n${topicBodyText(hit.topic)}`;
+export function snippet(hit: SearchHit, page: (topic: Topic) => Topic, length = 160): string {
+  const text = `${hit.topic.summary}\n${topicBodyText(page(hit.topic))}`;
   const lower = text.toLowerCase();
   const positions = hit.terms.map((term) => lower.indexOf(term.toLowerCase())).filter((at) => at >= 0);
   const first = positions.length ? Math.min(...positions) : 0;
@@ -28,11 +28,11 @@ export function snippet(hit: SearchHit, length = 160): string {
 }
 
 /** Search results on a terminal: title and id, then a short snippet with the matching words highlighted. */
-export function renderSearchRich(hits: SearchHit[], theme: Theme, width: number): string {
+export function renderSearchRich(hits: SearchHit[], theme: Theme, width: number, page: (topic: Topic) => Topic): string {
   const lines = hits.flatMap((hit, index) => [
     ...(index > 0 ? [''] : []),
-    ...wrapText(`${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`, width),
-    ...wrapText(highlight(snippet(hit), hit.terms, theme), width, '  '),
+    ...theme.text.wrap(`${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`, width),
+    ...theme.text.wrap(highlight(snippet(hit, page), hit.terms, theme), width, '  '),
   ]);
   return `${lines.join('\n')}\n`;
 }

@@ -1,20 +1,83 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
-
-/** Columns a string takes on screen: wide (CJK, emoji) characters count two, escape codes none. */
-export const displayWidth = (text: string): number => stringWidth(text);
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /**
- * Wraps (possibly styled) text to `width` columns. `first` prefixes the first line and `rest` every
- * other line, so list items keep a hanging indent; words longer than a line are broken.
+ * Measuring and wrapping text. Renderers get one of two implementations through their theme: this light
+ * one for unstyled text (no escape codes), and wrap-ansi/string-width for styled text (styled-text.ts).
+ * The split is for startup time: string-width builds an Intl.Segmenter and large regular expressions
+ * when it loads (about 35 ms here), which plain output, the common case in scripts, does not need.
  */
-export function wrapText(text: string, width: number, first = '', rest = first, options: { trim?: boolean } = {}): string[] {
-  const room = Math.max(8, width - Math.max(displayWidth(first), displayWidth(rest)));
-  const lines = wrapAnsi(text, room, { hard: true, trim: options.trim ?? true, wordWrap: true }).split('\n');
-  return lines.map((line, index) => (index === 0 ? first : rest) + line);
+export interface TextTools {
+  /** Columns a string takes on screen: wide (CJK, emoji) characters count two. */
+  width(text: string): number;
+  /** Wraps to `width` columns; `first` prefixes the first line and `rest` the others (a hanging indent). */
+  wrap(text: string, width: number, first?: string, rest?: string, options?: { trim?: boolean }): string[];
 }
 
-/** Pads styled text with spaces to a display width. */
-export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ZERO_WIDTH = /[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}]/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+function plainWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const char of text) {
+    if (ZERO_WIDTH.test(char)) continue;
+    width += EMOJI.test(char) ? 2 : eastAsianWidth(char.codePointAt(0)!);
+  }
+  return width;
+}
+
+/** Splits a word that is wider than a line at the last character that fits. */
+function splitAt(word: string, room: number): [string, string] {
+  let head = '';
+  let width = 0;
+  for (const char of word) {
+    const w = plainWidth(char);
+    if (width + w > room && head) break;
+    head += char;
+    width += w;
+  }
+  return [head, word.slice(head.length)];
+}
+
+function wrapLine(line: string, room: number, trim: boolean): string[] {
+  const text = trim ? line.trim() : line.trimEnd();
+  if (plainWidth(text) <= room) return [text];
+  const lines: string[] = [];
+  let current = '';
+  let currentWidth = 0;
+  for (const word of text.split(' ')) {
+    const w = plainWidth(word);
+    if (current !== '' && currentWidth + 1 + w <= room) {
+      current += ` ${word}`;
+      currentWidth += 1 + w;
+      continue;
+    }
+    if (current !== '') lines.push(current);
+    let rest = word;
+    while (plainWidth(rest) > room) {
+      const [head, tail] = splitAt(rest, room);
+      lines.push(head);
+      rest = tail;
+    }
+    current = rest;
+    currentWidth = plainWidth(rest);
+  }
+  lines.push(current);
+  return lines;
+}
+
+/** Greedy word wrapping for text without escape codes, measured with get-east-asian-width. */
+export const plainText: TextTools = {
+  width: plainWidth,
+  wrap(text, width, first = '', rest = first, options = {}) {
+    const room = Math.max(8, width - Math.max(plainWidth(first), plainWidth(rest)));
+    const lines = text.split('\n').flatMap((line) => wrapLine(line, room, options.trim ?? true));
+    return lines.map((line, index) => (index === 0 ? first : rest) + line);
+  },
+};
+
+/** Pads text with spaces to a display width. */
+export function padEnd(text: string, width: number, tools: TextTools): string {
+  return text + ' '.repeat(Math.max(0, width - tools.width(text)));
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { displayWidth } from '../../src/render/text.js';
+import stringWidth from 'string-width';
+
+const displayWidth = (text: string) => stringWidth(text);
 import { ANSI, BOX_DRAWING, runCli } from '../helpers/run-cli.js';
 
 describe('virt explain', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { createCatalog } from '../../src/catalog/catalog.js';
-import { readGuideFromMarkdown } from '../../src/content/load-guide.js';
+import { readGuideFromMarkdown } from '../../src/content/read-guide.js';
 import { builtinContentDir } from '../../src/content/paths.js';
 import { formatProblem } from '../../src/errors.js';
 

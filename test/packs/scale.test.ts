@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildGuide, entriesOf } from '../../src/content/build-guide.js';
-import { readGuideFromMarkdown } from '../../src/content/load-guide.js';
+import { readGuideFromMarkdown } from '../../src/content/read-guide.js';
 import { builtinContentDir } from '../../src/content/paths.js';
 import { generatedTopics, writeGeneratedPack } from '../helpers/generated-pack.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -3,7 +3,9 @@ import { buildGuide } from '../../src/content/build-guide.js';
 import { renderPlainPage } from '../../src/render/page-plain.js';
 import { renderRichPage } from '../../src/render/page-rich.js';
 import { richTheme } from '../../src/render/rich-theme.js';
-import { displayWidth } from '../../src/render/text.js';
+import stringWidth from 'string-width';
+
+const displayWidth = (text: string) => stringWidth(text);
 import { fixtureGuide, fixtureSchema } from '../helpers/fixture-guide.js';
 import { topicFile } from '../helpers/topic-file.js';
 import { ANSI, BOX_DRAWING } from '../helpers/run-cli.js';

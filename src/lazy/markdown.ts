@@ -1,0 +1,2 @@
+/** Reading guide folders from Markdown: marked and yaml. */
+export { readGuideFromMarkdown } from '../content/read-guide.js';

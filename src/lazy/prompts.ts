@@ -1,0 +1,2 @@
+/** The interactive prompts: inquirer. */
+export { inquirerPrompts } from '../prompts/inquirer-prompts.js';

@@ -1,0 +1,2 @@
+/** Full-text search: minisearch. */
+export { createSearchIndex } from '../catalog/search-index.js';

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: measures virt's startup against Node's own floor (`node -e 0`) in one interleaved run and
+ * fails when a target is missed. Wall time is the median of N round-robin runs; peak memory is the median
+ * maximum resident set size reported by /usr/bin/time. Usage: npm run bench [-- --runs 30]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../content/paths.js';
+import { writeGeneratedPack } from './generate-pack.js';
+
+interface Case {
+  name: string;
+  args: string[];
+  /** Highest allowed ratio of median wall time to node -e 0's. */
+  time?: number;
+  /** Highest allowed ratio of median peak memory to node -e 0's. */
+  memory?: number;
+}
+
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 30;
+const root = packageRoot();
+const bin = join(root, 'bin', 'virt.js');
+if (!existsSync(join(root, 'dist', 'virt.js'))) {
+  process.stderr.write('bench: run `npm run build` first\n');
+  process.exit(2);
+}
+const pack = writeGeneratedPack(join(mkdtempSync(join(tmpdir(), 'virt-bench-')), 'generated'), 2000);
+const cacheDir = mkdtempSync(join(tmpdir(), 'virt-bench-cache-'));
+
+const cases: Case[] = [
+  { name: 'node -e 0', args: ['-e', '0'] },
+  { name: 'virt --version', args: [bin, '--version'], time: 1.15 },
+  { name: 'virt explain paravirtualization', args: [bin, 'explain', 'paravirtualization'], time: 1.3, memory: 1.3 },
+  { name: 'virt explain paravirtualization (rich)', args: [bin, 'explain', 'paravirtualization', '--color', 'always', '--no-pager'], time: 1.45 },
+  { name: 'virt compare full para', args: [bin, 'compare', 'full', 'para'], time: 1.35 },
+  { name: 'virt compare full para (rich)', args: [bin, 'compare', 'full', 'para', '--color', 'always', '--no-pager'] },
+  { name: 'virt list', args: [bin, 'list'], time: 1.3 },
+  { name: 'virt search hypercall', args: [bin, 'search', 'hypercall'], time: 1.4 },
+  { name: 'virt explain (2,000-topic pack)', args: [bin, '--content', pack, 'explain', 'gen-01999'], time: 1.6 },
+  { name: 'virt search (2,000-topic pack)', args: [bin, '--content', pack, 'search', 'second', 'point', '1999'], time: 2.0 },
+];
+
+function measure(args: string[]): { ms: number; kb: number } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, VIRT_CACHE_DIR: cacheDir, NO_COLOR: '' },
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`bench: \`node ${args.join(' ')}\` failed:\n${result.stderr}`);
+  return { ms, kb: Number(result.stderr.trim().split('\n').at(-1)) };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const samples = cases.map(() => ({ ms: [] as number[], kb: [] as number[] }));
+for (let round = -3; round < runs; round++) {
+  cases.forEach((c, i) => {
+    const sample = measure(c.args);
+    if (round >= 0) {
+      samples[i]!.ms.push(sample.ms);
+      samples[i]!.kb.push(sample.kb);
+    }
+  });
+}
+
+const baseMs = median(samples[0]!.ms);
+const baseKb = median(samples[0]!.kb);
+let missed = 0;
+const rows = cases.map((c, i) => {
+  const ms = median(samples[i]!.ms);
+  const kb = median(samples[i]!.kb);
+  const timeRatio = ms / baseMs;
+  const memoryRatio = kb / baseKb;
+  const timeOk = c.time === undefined || timeRatio <= c.time;
+  const memoryOk = c.memory === undefined || memoryRatio <= c.memory;
+  if (!timeOk || !memoryOk) missed++;
+  return [
+    c.name,
+    `${ms.toFixed(1)} ms`,
+    `${timeRatio.toFixed(2)}x`,
+    c.time === undefined ? '' : `≤ ${c.time.toFixed(2)} ${timeOk ? 'ok' : 'MISSED'}`,
+    `${(kb / 1024).toFixed(1)} MB`,
+    `${memoryRatio.toFixed(2)}x`,
+    c.memory === undefined ? '' : `≤ ${c.memory.toFixed(2)} ${memoryOk ? 'ok' : 'MISSED'}`,
+  ];
+});
+const header = ['command', 'median', 'vs node', 'target', 'peak RSS', 'vs node', 'target'];
+const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => row[col]!.length)));
+const line = (cells: string[]) => `| ${cells.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
+process.stdout.write(`${runs} interleaved runs each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n`);
+process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+process.stdout.write(missed ? `\nbench: ${missed} target(s) missed\n` : '\nbench: every target met\n');
+process.exitCode = missed ? 1 : 0;

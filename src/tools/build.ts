@@ -1,0 +1,76 @@
+/**
+ * `npm run build`: bundles the CLI with esbuild (which tsx already brings) and compiles the built-in guide.
+ * One main bundle starts faster than hundreds of separate modules (Node resolves and reads far fewer
+ * files), and each heavy part is a bundle of its own, loaded only by the command that needs it.
+ */
+import { build, type Plugin } from 'esbuild';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { formatProblem } from '../errors.js';
+import { readGuideFromMarkdown } from '../content/read-guide.js';
+import { builtinContentDir, packageRoot } from '../content/paths.js';
+import { serializeSearchIndex } from '../catalog/search-index.js';
+
+const root = packageRoot();
+const dist = join(root, 'dist');
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+
+/**
+ * commander requires node:child_process when it loads, only to run external subcommands, which virt has
+ * none of; loading that built-in costs several milliseconds at every start. This hands commander a stand-in
+ * that loads the real module the first time any of it is used, so its behaviour is unchanged.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process-for-commander',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(
+        "const childProcess = require('node:child_process');",
+        "const childProcess = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
+/** In the main bundle, `import('../lazy/x.js')` becomes a require of the separate bundle dist/lazy/x.cjs. */
+const lazyBundles: Plugin = {
+  name: 'lazy-bundles',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/lazy\/[a-z-]+\.js$/ }, (args) => ({ path: `./lazy/${basename(args.path, '.js')}.cjs`, external: true }));
+  },
+};
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { VIRT_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+  // paths.ts reads import.meta.url only where __dirname is missing, which is never in these bundles.
+  logOverride: { 'empty-import-meta': 'silent' },
+} as const;
+
+await rm(dist, { recursive: true, force: true });
+// CommonJS, not ES modules: Node loads it markedly faster at startup (no ES module loader, no async file
+// reads), and the lazy parts are separate bundles instead of esbuild's ES-module-only code splitting.
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/virt.cjs', plugins: [lazyChildProcess, lazyBundles] });
+const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
+await build({ ...common, entryPoints: lazy.map((name) => `src/lazy/${name}`), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' } });
+
+const { guide, problems } = await readGuideFromMarkdown(builtinContentDir());
+const errors = problems.filter((p) => p.severity === 'error');
+for (const problem of errors) process.stderr.write(`${formatProblem(problem)}\n`);
+if (errors.length > 0) {
+  process.stderr.write(`build: ${errors.length} error(s) in content/; the guide was not compiled\n`);
+  process.exit(2);
+}
+// The index every command reads holds no page text; each page's text is a file of its own.
+await mkdir(join(dist, 'topics'), { recursive: true });
+const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], origin: { ...topic.origin, bodyFile: `topics/${topic.id}.json` } }));
+await Promise.all(guide.topics.map((topic) => writeFile(join(dist, 'topics', `${topic.id}.json`), JSON.stringify({ intro: topic.intro, sections: topic.sections }))));
+await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
+await writeFile(join(dist, 'search-index.json'), serializeSearchIndex(guide.topics));
+process.stdout.write(`build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics)\n`);
