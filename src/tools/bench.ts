@@ -23,7 +23,7 @@ const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 30;
 const root = packageRoot();
 const bin = join(root, 'bin', 'virt.js');
-if (!existsSync(join(root, 'dist', 'virt.js'))) {
+if (!existsSync(join(root, 'dist', 'virt.cjs'))) {
   process.stderr.write('bench: run `npm run build` first\n');
   process.exit(2);
 }
@@ -47,7 +47,9 @@ function measure(args: string[]): { ms: number; kb: number } {
   const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
     encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // stdout is a real pipe, as in `virt … | grep`, so plain mode is measured the way scripts use it.
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, VIRT_CACHE_DIR: cacheDir, NO_COLOR: '' },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
