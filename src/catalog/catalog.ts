@@ -45,7 +45,11 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
       if (!page) pages.set(topic.id, (page = { ...topic, ...options.loadBody(topic) }));
       return page;
     },
-    resolve: (name) => resolveName((index ??= buildNameIndex(guide.topics)), name),
+    resolve: (name) => {
+      // An exact id needs no index of every name: the common case in scripts and links stays cheap.
+      const byExactId = byId.get(name);
+      return byExactId ? { kind: 'found', topic: byExactId, via: 'name' } : resolveName((index ??= buildNameIndex(guide.topics)), name);
+    },
     group: (name) => groups().get(name.toLowerCase().replace(/^@/, '')),
     groupNames: () => [...groups().keys()].sort(),
   };

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
@@ -50,14 +53,22 @@ export function serializeSearchIndex(topics: Topic[]): string {
  * spelling, case never matters. `prebuilt` is the built-in guide's index; topics it does not hold (from
  * packs) are indexed here, with `page` giving their text.
  */
-export function createSearchIndex(topics: Topic[], page: (topic: Topic) => Topic = (topic) => topic, prebuilt?: string) {
+export function createSearchIndex(
+  topics: Topic[],
+  page: (topic: Topic) => Topic = (topic) => topic,
+  prebuilt?: string,
+  /** Which topics the prebuilt index already holds: by default the built-in guide's compiled ones. */
+  inPrebuilt: (topic: Topic) => boolean = (topic) => topic.origin.pack === undefined && topic.origin.bodyFile !== undefined,
+) {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   const options = indexOptions((id) => byId.get(id)?.kind);
   const index = prebuilt ? MiniSearch.loadJSON<SearchDocument>(prebuilt, options) : new MiniSearch<SearchDocument>(options);
-  const own = prebuilt ? topics.filter((topic) => topic.origin.bodyFile === undefined) : topics;
+  // The prebuilt index holds the built-in guide's compiled topics; pack topics are indexed here.
+  const own = prebuilt ? topics.filter((topic) => !inPrebuilt(topic)) : topics;
   for (const topic of own) if (index.has(topic.id)) index.discard(topic.id);
   index.addAll(own.map((topic) => searchDocument(page(topic))));
   return {
+    serialize: () => JSON.stringify(index),
     search(query: string): SearchHit[] {
       return index.search(query).flatMap((result: SearchResult) => {
         const topic = byId.get(result.id as string);
@@ -70,4 +81,30 @@ export function createSearchIndex(topics: Topic[], page: (topic: Topic) => Topic
 /** Comparison values and their justifications, so "shared kernel" finds the method whose kernel is shared. */
 function factsText(topic: Topic): string {
   return Object.values(topic.attributes).map((value) => `${value.value} ${value.why ?? ''}`).join(' ');
+}
+
+/**
+ * The search index for a guide with packs: built once and kept in the cache directory, keyed by every
+ * topic's id and the stamp of its file, so a large pack is indexed again only after it changes.
+ */
+export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, prebuilt: string | undefined, cacheDirectory: string | undefined, version: string) {
+  if (!cacheDirectory || !topics.some((topic) => topic.origin.pack !== undefined)) return createSearchIndex(topics, page, prebuilt);
+  const key = createHash('sha1').update(version).update(topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')).digest('hex').slice(0, 16);
+  const file = join(cacheDirectory, `search-${key}.json`);
+  let saved: string | undefined;
+  try {
+    saved = readFileSync(file, 'utf8');
+  } catch {
+    saved = undefined;
+  }
+  if (saved) return createSearchIndex(topics, page, saved, () => true);
+  const index = createSearchIndex(topics, page, prebuilt);
+  try {
+    mkdirSync(cacheDirectory, { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, index.serialize());
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    /* no cache: the next search indexes again */
+  }
+  return index;
 }

@@ -9,6 +9,7 @@ import { runLint } from '../commands/lint.js';
 import { createContext, type Context } from './context.js';
 import type { Io } from './io.js';
 import { EXAMPLES } from './examples.js';
+import { cacheDirectory as cacheDirectoryFor } from '../content/paths.js';
 import { resolveOutput, type OutputFlags } from './output-mode.js';
 import { ENVIRONMENT, EXIT_STATUS } from './reference.js';
 
@@ -59,7 +60,8 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     const out = resolveOutput(flags, io.stdout, io.env);
     const fromEnv = (io.env.VIRT_CONTENT_PATH ?? '').split(':').filter(Boolean);
     const pager = flags.pager === undefined ? 'auto' : flags.pager ? 'always' : 'never';
-    return createContext(io, out, { packs: [...fromEnv, ...(flags.content ?? [])], pager });
+    const cacheDirectory = cacheDirectoryFor(io.env);
+    return createContext(io, out, { packs: [...fromEnv, ...(flags.content ?? [])], pager, ...(cacheDirectory ? { cacheDirectory } : {}) }, version);
   };
 
   program

@@ -1,5 +1,7 @@
 import type { AttributeSchema, Guide } from '../model/topic.js';
-import { checkGuide, type Problem, type TopicEntry } from './check-guide.js';
+import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
+
+export { entriesOf };
 import { parseTopic } from './parse-topic.js';
 import type { WorkMeter } from './work-meter.js';
 
@@ -23,7 +25,3 @@ export function buildGuide(files: SourceFile[], schema: AttributeSchema, earlier
   return { guide: checked.guide, problems: [...problems, ...checked.problems] };
 }
 
-/** Turns an already checked guide back into entries, so packs can be checked against it. */
-export function entriesOf(guide: Guide): TopicEntry[] {
-  return guide.topics.map((topic) => ({ topic, lines: {}, overrides: false }));
-}

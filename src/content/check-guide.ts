@@ -89,3 +89,8 @@ function suggest(id: string, byId: Map<string, TopicEntry>): string {
   const close = closest(id, [...byId.keys()]);
   return distance(id, close) <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean "${close}"?)` : '';
 }
+
+/** Turns an already checked guide back into entries, so packs can be checked against it. */
+export function entriesOf(guide: Guide): TopicEntry[] {
+  return guide.topics.map((topic) => ({ topic, lines: {}, overrides: false }));
+}

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { ContentError } from '../errors.js';
+import { dirname, isAbsolute } from 'node:path';
+import { ContentError, EXIT, VirtError } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import type { Problem } from './check-guide.js';
 import { builtinContentDir, compiledBodyPath, compiledGuidePath, compiledSearchIndexPath } from './paths.js';
-import { cleanText } from './sanitize.js';
 
 /**
  * The built-in guide: the index compiled at build time when there is one, so the common path reads one
@@ -21,23 +20,34 @@ export async function loadBuiltinGuide(): Promise<{ guide: Guide; problems: Prob
   return readGuideFromMarkdown(builtinContentDir());
 }
 
-/** The guide every command uses: built-in topics, then each pack in order. Throws ContentError on errors. */
-export async function loadGuide(packs: string[] = []): Promise<Guide> {
+/**
+ * The guide every command uses: built-in topics, then each pack in order. Throws ContentError on errors.
+ * `cacheDirectory` keeps parsed packs between runs (see load-pack.ts); undefined means no cache.
+ */
+export async function loadGuide(packs: string[] = [], cacheDirectory?: string): Promise<Guide> {
   let { guide, problems } = await loadBuiltinGuide();
   failOnErrors(problems);
   if (packs.length === 0) return guide;
-  const { readGuideFromMarkdown } = await import('../lazy/markdown.js');
+  const { loadPack } = await import('../lazy/packs.js');
   for (const pack of packs) {
-    ({ guide, problems } = await readGuideFromMarkdown(pack, { pack: cleanText(basename(resolve(pack))), base: guide }));
+    ({ guide, problems } = await loadPack(pack, guide, cacheDirectory));
     failOnErrors(problems);
   }
   return guide;
 }
 
-/** The intro and sections of a compiled topic, read when the page is shown. */
+/**
+ * The intro and sections of a compiled topic, read when the page is shown: from dist/ for the built-in
+ * guide, or from the pack cache (an absolute path) for a pack's topic.
+ */
 export function readCompiledBody(topic: Topic): Pick<Topic, 'intro' | 'sections'> {
-  if (topic.origin.bodyFile === undefined) return topic;
-  return JSON.parse(readFileSync(compiledBodyPath(topic.origin.bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+  const { bodyFile } = topic.origin;
+  if (bodyFile === undefined) return topic;
+  try {
+    return JSON.parse(readFileSync(isAbsolute(bodyFile) ? bodyFile : compiledBodyPath(bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+  } catch {
+    throw new VirtError(`the page of "${topic.id}" is missing from ${isAbsolute(bodyFile) ? `the pack cache; delete ${dirname(dirname(bodyFile))} and run again` : 'dist/; run `npm run build`'}`, EXIT.usage);
+  }
 }
 
 /** The built-in guide's prebuilt search index (MiniSearch JSON), if the build made one. */

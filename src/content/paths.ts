@@ -20,3 +20,11 @@ export const compiledGuidePath = () => join(packageRoot(), 'dist', 'guide.json')
 export const compiledBodyPath = (bodyFile: string) => join(packageRoot(), 'dist', bodyFile);
 /** The built-in guide's search index, built at build time. */
 export const compiledSearchIndexPath = () => join(packageRoot(), 'dist', 'search-index.json');
+
+/** Where parsed packs are kept between runs: VIRT_CACHE_DIR (empty: none), else $XDG_CACHE_HOME/virt, else ~/.cache/virt. */
+export function cacheDirectory(env: Record<string, string | undefined>): string | undefined {
+  if (env.VIRT_CACHE_DIR !== undefined) return env.VIRT_CACHE_DIR || undefined;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'virt');
+  if (env.HOME) return join(env.HOME, '.cache', 'virt');
+  return undefined;
+}

@@ -20,12 +20,12 @@ export async function readGuideFromMarkdown(dir: string, options: { pack?: strin
   let schema = options.base?.schema;
   if (!schema) {
     const schemaPath = join(builtinContentDir(), 'attributes.yaml');
-    const text = await readText(schemaPath, problems);
+    const text = readText(schemaPath, problems);
     const parsed = parseSchema(text ?? '', 'content/attributes.yaml');
     problems.push(...parsed.problems);
     schema = parsed.schema;
   }
-  const folder = await readGuideFolder(dir, { ...(options.pack !== undefined ? { pack: options.pack } : {}), label });
+  const folder = readGuideFolder(dir, { ...(options.pack !== undefined ? { pack: options.pack } : {}), label });
   problems.push(...folder.problems);
   const built = buildGuide(folder.files, schema, options.base ? entriesOf(options.base) : []);
   return { guide: built.guide, problems: [...problems.map((p): Problem => ({ ...p, severity: 'error' })), ...built.problems] };

@@ -1,2 +1,3 @@
 /** Reading guide folders from Markdown: marked and yaml. */
 export { readGuideFromMarkdown } from '../content/read-guide.js';
+export { parseTopic } from '../content/parse-topic.js';

@@ -1,0 +1,76 @@
+import { realpathSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { ContentProblem } from '../errors.js';
+import type { Guide, Topic } from '../model/topic.js';
+import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
+import { fingerprint, readPackCache, writeCachedBody, writePackCache, type CachedTopic } from './pack-cache.js';
+import type { ParsedTopic } from './parse-topic.js';
+import { cleanText } from './sanitize.js';
+import { listGuideFiles, readFoundFile } from './read-files.js';
+
+declare const VIRT_VERSION: string | undefined;
+const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources';
+
+/**
+ * Loads a content pack on top of a guide. Packs are parsed at run time, but each file's parse is kept in a
+ * cache and reused while the file's size and modification time are unchanged, so a large pack costs its
+ * parse once, not at every command; the checks across topics run every time.
+ */
+export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined): Promise<{ guide: Guide; problems: Problem[] }> {
+  const pack = cleanText(basename(resolve(dir)));
+  const problems: ContentProblem[] = [];
+  const listed = listGuideFiles(dir);
+  problems.push(...listed.problems);
+  let real = resolve(dir);
+  try {
+    real = realpathSync(dir);
+  } catch {
+    /* listing has already said the folder is missing */
+  }
+  const key = JSON.stringify([cacheVersion, real, dir]);
+  const cache = readPackCache(cacheDirectory, key);
+  const cached = cache.files;
+  const kept = new Map<string, CachedTopic>();
+  let parseTopic: ((source: string, origin: { file: string; pack?: string }) => ParsedTopic) | undefined;
+  let changed = false;
+  const entries: TopicEntry[] = [];
+  const fileProblems: Problem[] = [];
+  for (const file of listed.files) {
+    let parsed = cached.get(file.relativePath);
+    if (!parsed || parsed.size !== file.size || parsed.mtimeMs !== file.mtimeMs) {
+      const text = readFoundFile(file, problems);
+      if (text === undefined) continue;
+      parseTopic ??= (await import('../lazy/markdown.js')).parseTopic;
+      const fresh = parseTopic(text, { file: file.display, pack });
+      if (fresh.topic) fresh.topic.origin.stamp = `${file.size}:${file.mtimeMs}`;
+      parsed = { size: file.size, mtimeMs: file.mtimeMs, parsed: withBodyApart(fresh, cacheDirectory, key, file.relativePath) };
+      changed = true;
+    }
+    kept.set(file.relativePath, parsed);
+    fileProblems.push(...parsed.parsed.problems.map((p) => ({ ...p, file: file.display })));
+    const { topic, lines, overrides } = parsed.parsed;
+    if (topic) entries.push({ topic, lines, overrides });
+  }
+  const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
+  const baseFingerprint = fingerprint(base.topics.map((topic) => topic.id));
+  if (!changed && kept.size === cached.size && cache.checked?.base === baseFingerprint && readProblems.length === 0) {
+    // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order.
+    const byId = new Map<string, Topic>(base.topics.map((topic) => [topic.id, topic]));
+    for (const entry of entries) if (entry.overrides || !byId.has(entry.topic.id)) byId.set(entry.topic.id, entry.topic);
+    const topics = cache.checked.ids.flatMap((id) => byId.get(id) ?? []);
+    return { guide: { ...base, topics }, problems: [...fileProblems, ...cache.checked.problems] };
+  }
+  const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
+  if (changed || kept.size !== cached.size || cache.checked?.base !== baseFingerprint) {
+    writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, ids: checked.guide.topics.map((topic) => topic.id), problems: checked.problems });
+  }
+  return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems] };
+}
+
+/** Moves a parsed page's text into a cache file of its own, leaving the index small. */
+function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: string, relativePath: string): ParsedTopic {
+  if (!parsed.topic) return parsed;
+  const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, { intro: parsed.topic.intro, sections: parsed.topic.sections });
+  if (!bodyFile) return parsed;
+  return { ...parsed, topic: { ...parsed.topic, intro: [], sections: [], origin: { ...parsed.topic.origin, bodyFile } } };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makePack, packTopic } from '../helpers/pack.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const freshCache = () => mkdtempSync(join(tmpdir(), 'virt-cache-'));
+
+describe('the cache of parsed packs', () => {
+  test('a second run answers the same from the cache, and picks up a changed, added or removed file', async () => {
+    const pack = makePack({ 'a.md': packTopic('alpha-lab', { body: 'First version of the lab.\n' }), 'b.md': packTopic('beta-lab') }, 'cached');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    const first = await runCli(['--content', pack, 'explain', 'alpha-lab'], { env });
+    expect(first.stdout).toContain('First version of the lab.');
+    expect(readdirSync(env.VIRT_CACHE_DIR).some((name) => name.startsWith('pack-'))).toBe(true);
+    expect(await runCli(['--content', pack, 'explain', 'alpha-lab'], { env })).toEqual(first);
+
+    writeFileSync(join(pack, 'a.md'), packTopic('alpha-lab', { body: 'Second, longer version of the lab.\n' }));
+    utimesSync(join(pack, 'a.md'), new Date(), new Date(Date.now() + 5000));
+    expect((await runCli(['--content', pack, 'explain', 'alpha-lab'], { env })).stdout).toContain('Second, longer version of the lab.');
+    expect((await runCli(['--content', pack, 'search', 'longer', 'lab'], { env })).stdout).toMatch(/^alpha-lab\t/m);
+
+    writeFileSync(join(pack, 'c.md'), packTopic('gamma-lab'));
+    expect((await runCli(['--content', pack, 'explain', 'gamma-lab'], { env })).code).toBe(0);
+    rmSync(join(pack, 'b.md'));
+    expect((await runCli(['--content', pack, 'explain', 'beta-lab'], { env })).code).toBe(1);
+    expect((await runCli(['--content', pack, 'list'], { env })).stdout).not.toMatch(/^beta-lab\t/m);
+  });
+
+  test('a file broken after it was cached is reported again', async () => {
+    const pack = makePack({ 'a.md': packTopic('delta-lab') }, 'breaking');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    expect((await runCli(['--content', pack, 'list'], { env })).code).toBe(0);
+    writeFileSync(join(pack, 'a.md'), '---\nid: [broken\n---\n');
+    utimesSync(join(pack, 'a.md'), new Date(), new Date(Date.now() + 5000));
+    const broken = await runCli(['--content', pack, 'list'], { env });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/breaking\/a\.md:2: malformed metadata/);
+    expect((await runCli(['--content', pack, 'list'], { env })).code).toBe(2);
+  });
+
+  test('a cache folder that cannot be written is no error, and VIRT_CACHE_DIR= turns the cache off', async () => {
+    const pack = makePack({ 'a.md': packTopic('epsilon-lab') }, 'nocache');
+    const blocked = join(freshCache(), 'file-not-folder');
+    writeFileSync(blocked, 'x');
+    for (const env of [{ VIRT_CACHE_DIR: blocked }, { VIRT_CACHE_DIR: '' }]) {
+      const result = await runCli(['--content', pack, 'explain', 'epsilon-lab'], { env });
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+    }
+  });
+});
