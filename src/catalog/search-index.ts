@@ -13,6 +13,18 @@ export interface SearchHit {
 }
 
 const FIELDS = ['title', 'aliases', 'summary', 'facts', 'body'];
+
+/**
+ * English function words are left out of the index and of queries: they match nearly every page, so they
+ * rank nothing, and their postings were half the index that every search has to load.
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by can could do does for from had has have how if in into is it its may not of on or so than that the their them then there these they this those to was were what when where which while who why will with would you your'.split(' '),
+);
+const processTerm = (term: string) => {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+};
 /** A hit in a title or alias outranks one in the summary or comparison facts, which outranks one in the page text. */
 const BOOST = { title: 4, aliases: 4, summary: 2, facts: 2, body: 1 };
 /**
@@ -27,6 +39,7 @@ function indexOptions(kindOf: (id: string) => Topic['kind'] | undefined) {
   return {
     fields: FIELDS,
     storeFields: [],
+    processTerm,
     searchOptions: {
       boost: BOOST,
       boostDocument: (id: unknown) => KIND_WEIGHT[kindOf(id as string) ?? 'term'],
