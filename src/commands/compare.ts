@@ -41,7 +41,7 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
     ctx.write(text.renderComparisonTsv(comparison));
   } else {
     const theme = await ctx.theme();
-    const { renderComparisonTable, tableLayout } = await import('../lazy/rich.js');
+    const { renderComparisonTable, tableLayout } = await import('../lazy/table.js');
     const layout = tableLayout(comparison, ctx.out.width, theme);
     const body = layout ? renderComparisonTable(comparison, theme, layout) : text.renderComparisonStacked(comparison, theme, ctx.out.width);
     const legend = comparison.rows.some((row) => row.differs) && theme.color ? `${theme.muted(`Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`)}\n` : '';

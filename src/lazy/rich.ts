@@ -1,4 +1,3 @@
-/** Terminal output: chalk, string-width/wrap-ansi, boxen and cli-table3. */
+/** Terminal output: chalk, string-width/wrap-ansi and boxen. */
 export { richTheme } from '../render/rich-theme.js';
 export { renderRichPage } from '../render/page-rich.js';
-export { renderComparisonTable, tableLayout } from '../render/compare-table.js';

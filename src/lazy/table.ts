@@ -1,0 +1,2 @@
+/** Comparison tables: cli-table3. */
+export { renderComparisonTable, tableLayout } from '../render/compare-table.js';
