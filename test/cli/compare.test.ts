@@ -1,0 +1,123 @@
+import { describe, expect, test } from '@jest/globals';
+import stringWidth from 'string-width';
+import { buildGuide } from '../../src/content/build-guide.js';
+import { buildComparison } from '../../src/model/comparison.js';
+import { renderComparisonTable, tableLayout } from '../../src/render/compare-table.js';
+import { renderComparisonStacked } from '../../src/render/compare-text.js';
+import { richTheme } from '../../src/render/rich-theme.js';
+import { plainTheme } from '../../src/render/theme.js';
+import { fixtureSchema } from '../helpers/fixture-guide.js';
+import { topicFile } from '../helpers/topic-file.js';
+import { ANSI, BOX_DRAWING, runCli } from '../helpers/run-cli.js';
+
+const width = (text: string) => Math.max(...text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => stringWidth(line)));
+
+describe('virt compare on the real guide', () => {
+  test('full para piped: a TSV header, then one line per method attribute', async () => {
+    const result = await runCli(['compare', 'full', 'para']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('attribute\tFull virtualization\tParavirtualization');
+    expect(lines).toHaveLength(12);
+    expect(lines[1]).toMatch(/^Guest OS modified\?\tNo[^\t]*\tYes/);
+    expect(lines.every((line) => line.split('\t').length === 3)).toBe(true);
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(result.stdout).not.toMatch(BOX_DRAWING);
+  });
+
+  test('products compare on the product attributes; mixed kinds on the union, with a mark for no value', async () => {
+    const products = await runCli(['compare', 'kvm', 'xen']);
+    expect(products.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual(['attribute', 'Vendor or project', 'Type', 'Methods used', 'Licence', 'Host OS', 'First release', '']);
+    const mixed = await runCli(['compare', 'docker', 'full', '--json']);
+    const document = JSON.parse(mixed.stdout);
+    expect(document.rows.map((row: { key: string }) => row.key)).toEqual(expect.arrayContaining(['vendor', 'guest-modified']));
+    const vendor = document.rows.find((row: { key: string }) => row.key === 'vendor');
+    expect(vendor.values[1]).toBeNull();
+    expect((await runCli(['compare', 'docker', 'full'])).stdout).toMatch(/^Vendor or project\t[^\t]+\t-$/m);
+  });
+
+  test('--json: {schemaVersion, topics, rows: [{key, attribute, values}]} with values in topic order', async () => {
+    const document = JSON.parse((await runCli(['compare', 'para', 'full', '--json'])).stdout);
+    expect(document.schemaVersion).toBe(1);
+    expect(document.topics).toEqual([{ id: 'paravirtualization', title: 'Paravirtualization' }, { id: 'full-virtualization', title: 'Full virtualization' }]);
+    expect(document.rows[0]).toMatchObject({ key: 'guest-modified', attribute: 'Guest OS modified?', values: [expect.stringMatching(/^Yes/), expect.stringMatching(/^No/)], differs: true });
+  });
+
+  test('--markdown: a Markdown table for notes', async () => {
+    const lines = (await runCli(['compare', 'full', 'para', '--markdown'])).stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('| Attribute | Full virtualization | Paravirtualization |');
+    expect(lines[1]).toBe('| --- | --- | --- |');
+    expect(lines).toHaveLength(13);
+  });
+
+  test('@group compares every member; --diff keeps only rows that differ', async () => {
+    const all = (await runCli(['compare', '@methods'])).stdout.split('\n')[0]!.split('\t');
+    expect(all).toHaveLength(6);
+    const diff = await runCli(['compare', 'kvm', 'qemu', '--diff', '--json']);
+    expect(JSON.parse(diff.stdout).rows.every((row: { differs: boolean }) => row.differs)).toBe(true);
+    expect((await runCli(['compare', '@nothing'])).code).toBe(2);
+  });
+
+  test('on a terminal: a bordered table at 120 columns, highlighted differences, --why notes', async () => {
+    const result = await runCli(['compare', 'full', 'para', '--why', '--width', '120'], { tty: true });
+    const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain.split('\n')[0]).toMatch(/^┌─+┬─+┬─+┐$/);
+    expect(width(result.stdout)).toBeLessThanOrEqual(120);
+    expect(result.stdout).toContain('\u001b[1m\u001b[33mGuest OS modified?');
+    expect(plain).toMatch(/^WHY$|^Why$/m);
+    expect(plain).toMatch(/Paravirtualization: PV kernels|Paravirtualization: /);
+  });
+
+  test('at --width 60 with four methods every line fits, in a stacked layout', async () => {
+    const result = await runCli(['compare', 'full', 'para', 'software', 'containerization', '--width', '60'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(width(result.stdout)).toBeLessThanOrEqual(60);
+    expect(result.stdout).not.toMatch(/[┌┬┐]/);
+    expect(result.stdout).toMatch(/^Guest OS modified\?\n {2}Full virtualization: /m);
+  });
+
+  test('bad input: unknown topic exits 1 with suggestions and nothing on stdout; fewer than two distinct topics exit 2', async () => {
+    const unknown = await runCli(['compare', 'full', 'nothing-like-this']);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toMatch(/no topic named/);
+    const same = await runCli(['compare', 'para', 'paravirtualization']);
+    expect(same).toMatchObject({ code: 2, stdout: '' });
+    expect(same.stderr).toMatch(/at least two different topics \(got 1\)/);
+    expect((await runCli(['compare', 'kvm'])).code).toBe(2);
+  });
+});
+
+describe('comparison renderers at fixed widths', () => {
+  const method = (id: string, title: string, guest: string) =>
+    topicFile(id, ['attributes:', `  guest-modified: {value: "${guest}", why: "Because."}`, '  isolation: {value: "Strong", why: "Because."}'])
+      .replace(/title: .*/, `title: ${title}`)
+      .replace('kind: term', 'kind: method');
+  const { guide } = buildGuide(
+    [
+      { file: 'a.md', text: method('cjk-a', '全虚拟化', '不需要修改客户机操作系统内核就可以直接运行在虚拟机之中') },
+      { file: 'b.md', text: method('cjk-b', '半虚拟化', '需要修改客户机内核') },
+    ],
+    fixtureSchema,
+  );
+  const comparison = buildComparison(guide.topics, fixtureSchema);
+
+  test.each([40, 50, 72])('CJK cells wrap by display width without losing text at %i columns', (columns) => {
+    for (const theme of [richTheme(2, false), plainTheme(false)]) {
+      const layout = tableLayout(comparison, columns, theme);
+      const text = layout ? renderComparisonTable(comparison, theme, layout) : renderComparisonStacked(comparison, theme, columns);
+      expect(width(text)).toBeLessThanOrEqual(columns);
+      const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+      // In a table, read the first topic's column down the rows; stacked, the text runs on.
+      const firstColumn = layout ? plain.split('\n').filter((line) => line.startsWith('│')).map((line) => line.split('│')[2] ?? '').join('') : plain;
+      expect(firstColumn.replace(/\s/g, '')).toContain('不需要修改客户机操作系统内核就可以直接运行在虚拟机之中');
+    }
+  });
+
+  test('colour off means no escape codes; ASCII mode draws with + - |', () => {
+    const theme = richTheme(0, true);
+    const text = renderComparisonTable(comparison, theme, tableLayout(comparison, 80, theme)!);
+    expect(text).not.toMatch(ANSI);
+    expect(text).not.toMatch(BOX_DRAWING);
+    expect(text.split('\n')[0]).toMatch(/^\+-+\+-+\+-+\+$/);
+  });
+});
