@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { ensureFolder } from '../content/paths.js';
+import { STOP_WORDS } from './stop-words.js';
 import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
 
@@ -14,13 +16,6 @@ export interface SearchHit {
 
 const FIELDS = ['title', 'aliases', 'summary', 'facts', 'body'];
 
-/**
- * English function words are left out of the index and of queries: they match nearly every page, so they
- * rank nothing, and their postings were half the index that every search has to load.
- */
-const STOP_WORDS = new Set(
-  'a an and are as at be been but by can could do does for from had has have how if in into is it its may not of on or so than that the their them then there these they this those to was were what when where which while who why will with would you your'.split(' '),
-);
 const processTerm = (term: string) => {
   const lower = term.toLowerCase();
   return STOP_WORDS.has(lower) ? null : lower;
@@ -113,7 +108,7 @@ export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) =>
   if (saved) return createSearchIndex(topics, page, saved, () => true);
   const index = createSearchIndex(topics, page, prebuilt);
   try {
-    mkdirSync(cacheDirectory, { recursive: true });
+    ensureFolder(cacheDirectory);
     writeFileSync(`${file}.${process.pid}.tmp`, index.serialize());
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch {

@@ -9,6 +9,8 @@ export interface Context {
   io: Io;
   /** Where parsed packs and their search index are cached; undefined for none. */
   cacheDirectory: string | undefined;
+  /** The pack folders in use, each once, in order. */
+  packs: string[];
   version: string;
   out: OutputSettings;
   theme(): Promise<Theme>;
@@ -36,6 +38,7 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
   return {
     io,
     cacheDirectory: options.cacheDirectory,
+    packs: options.packs,
     version,
     out,
     write,

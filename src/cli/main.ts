@@ -10,13 +10,14 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
   const io: Io = { ...rawIo, stderr: { ...rawIo.stderr, write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })) } };
   const program = createProgram(io, version);
   try {
-    if (argv.length === 0) {
-      // Alone on a terminal, virt opens the menu; in a pipe or a script it explains itself instead of waiting.
+    if (!namesACommand(argv)) {
+      // Without a command (alone, or with only options such as --no-pager), virt opens the menu on a
+      // terminal; in a pipe or a script it explains itself on stdout instead of waiting for input.
       if (!(io.stdinIsTTY && io.stdout.isTTY)) {
         program.outputHelp();
         return EXIT.ok;
       }
-      argv = ['menu'];
+      argv = [...argv, 'menu'];
     }
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -29,7 +30,7 @@ function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are successes.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    if (error.code === 'commander.missingArgument' || error.code === 'commander.unknownCommand' || error.code === 'commander.unknownOption' || error.code === 'commander.excessArguments') {
+    if (['commander.missingArgument', 'commander.optionMissingArgument', 'commander.unknownCommand', 'commander.unknownOption', 'commander.excessArguments', 'commander.invalidArgument'].includes(error.code)) {
       io.stderr.write('virt: run `virt --help` for the commands and options\n');
     }
     return EXIT.usage;
@@ -51,4 +52,21 @@ function report(error: unknown, io: Io): number {
   const stack = (error as Error | undefined)?.stack;
   if (io.env.VIRT_DEBUG === '1' && stack) io.stderr.write(`${stack}\n`);
   return EXIT.notFound;
+}
+
+/** virt's own options: those that take a value (so the value is not taken for a command), and the rest. */
+const VALUE_OPTIONS = new Set(['--color', '--width', '--content']);
+const FLAGS = new Set(['--plain', '--json', '--pager', '--no-pager']);
+
+/**
+ * Whether argv is more than virt's own options: a command, help, the version, or anything commander should
+ * judge (an unknown option is its usage error to report).
+ */
+function namesACommand(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!FLAGS.has(arg) && !VALUE_OPTIONS.has(arg.split('=')[0]!)) return true;
+  }
+  return false;
 }

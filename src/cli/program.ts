@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { runExplain } from '../commands/explain.js';
 import { runList } from '../commands/list.js';
@@ -19,6 +20,15 @@ interface GlobalFlags extends OutputFlags {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The same folder named twice (by --content and VIRT_CONTENT_PATH, say) is one pack, not a clash with itself. */
+function distinctFolders(folders: string[]): string[] {
+  const seen = new Set<string>();
+  return folders.filter((folder) => {
+    const key = resolve(folder);
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}
 
 function examples(name: string): string {
   return `Examples:\n${(EXAMPLES[name] ?? []).map((line) => `  $ ${line}`).join('\n')}\n`;
@@ -51,7 +61,7 @@ export function createProgram(io: Io, version: string): Command {
     })
     .addHelpText('before', examples('virt'))
     .addHelpText('after', `
-Exit status: ${EXIT_STATUS.map(([code, meaning]) => `${code} ${meaning.split(/[,(]/)[0]!.trim()}`).join('; ')}.
+Exit status: ${EXIT_STATUS.map(([code, name]) => `${code} ${name}`).join(', ')}.
 Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` for details.
 `);
 
@@ -61,7 +71,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     const fromEnv = (io.env.VIRT_CONTENT_PATH ?? '').split(':').filter(Boolean);
     const pager = flags.pager === undefined ? 'auto' : flags.pager ? 'always' : 'never';
     const cacheDirectory = cacheDirectoryFor(io.env);
-    return createContext(io, out, { packs: [...fromEnv, ...(flags.content ?? [])], pager, ...(cacheDirectory ? { cacheDirectory } : {}) }, version);
+    return createContext(io, out, { packs: distinctFolders([...fromEnv, ...(flags.content ?? [])]), pager, ...(cacheDirectory ? { cacheDirectory } : {}) }, version);
   };
 
   program
@@ -126,7 +136,8 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .argument('[dirs...]', 'guide folders to check, each on top of the built-in guide')
     .addHelpText('before', examples('lint'))
     .action(async (dirs: string[], _options: unknown, command: Command) => {
-      await runLint(context(command), dirs);
+      const ctx = context(command);
+      await runLint(ctx, dirs, ctx.packs);
     });
 
   return program;

@@ -1,9 +1,10 @@
 /** Facts the help, the man page and the README all state; kept once, here. */
-export const EXIT_STATUS: [number, string][] = [
-  [0, 'success, including --help and --version'],
-  [1, 'not found: no such topic, an ambiguous name or no search match (and unexpected internal errors)'],
-  [2, 'usage error (unknown command or option, missing or bad argument) or invalid content'],
-  [130, 'interrupted (Ctrl-C)'],
+/** Each exit status with a short name (for --help) and what it covers (for the man page). */
+export const EXIT_STATUS: [number, string, string][] = [
+  [0, 'ok', 'success, including --help and --version'],
+  [1, 'not found or no match', 'not found: no such topic, an ambiguous name or no search match (and unexpected internal errors)'],
+  [2, 'usage error or invalid content', 'usage error (unknown command or option, missing or bad argument) or invalid content'],
+  [130, 'interrupted', 'interrupted (Ctrl-C)'],
 ];
 
 export const ENVIRONMENT: [string, string][] = [
@@ -14,5 +15,6 @@ export const ENVIRONMENT: [string, string][] = [
   ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
   ['PAGER', 'the pager for long pages on a terminal, parsed as shell words; empty means none (default: less -FRX)'],
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
+  ['VIRT_CACHE_DIR', 'where parsed packs and their search index are kept (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt'],
   ['VIRT_DEBUG', '1 adds stack traces to error messages'],
 ];

@@ -44,7 +44,8 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
     const { renderComparisonTable, tableLayout } = await import('../lazy/table.js');
     const layout = tableLayout(comparison, ctx.out.width, theme);
     const body = layout ? renderComparisonTable(comparison, theme, layout) : text.renderComparisonStacked(comparison, theme, ctx.out.width);
-    const legend = comparison.rows.some((row) => row.differs) && theme.color ? `${theme.muted(`Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`)}\n` : '';
+    const legendText = `Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`;
+    const legend = comparison.rows.some((row) => row.differs) && theme.color ? `${theme.text.wrap(legendText, ctx.out.width).map(theme.muted).join('\n')}\n` : '';
     const notes = options.why ? text.renderComparisonNotes(comparison, theme, ctx.out.readingWidth) : '';
     await ctx.show(body + legend + notes);
   }

@@ -6,14 +6,16 @@ import { formatProblem, VirtError, EXIT } from '../errors.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 
 /**
- * `virt lint [dir…]`: checks a guide (the built-in one by default) and reports every problem as
- * file:line: message, not just the first; a folder given is checked as a pack on top of the built-in guide.
+ * `virt lint [dir…]`: checks a guide and reports every problem as file:line: message, not just the first.
+ * Without folders it checks the built-in guide and the packs in use (--content, VIRT_CONTENT_PATH), so the
+ * advice in a content error ("run `virt lint`") finds the problem; a folder given is checked as a pack on
+ * top of the built-in guide.
  */
-export async function runLint(ctx: Context, dirs: string[]): Promise<void> {
+export async function runLint(ctx: Context, dirs: string[], activePacks: string[]): Promise<void> {
   const { readGuideFromMarkdown } = await import('../lazy/markdown.js');
   const builtin = await readGuideFromMarkdown(builtinContentDir());
   const results = dirs.length === 0 ? [{ name: 'content', ...builtin }] : [];
-  for (const dir of dirs) {
+  for (const dir of dirs.length === 0 ? activePacks : dirs) {
     results.push({ name: dir, ...(await readGuideFromMarkdown(dir, { pack: cleanText(basename(resolve(dir))), base: builtin.guide })) });
   }
   const problems = results.flatMap((result) => result.problems);
@@ -28,7 +30,7 @@ export async function runLint(ctx: Context, dirs: string[]): Promise<void> {
   }
   if (ctx.out.mode !== 'json') {
     for (const result of results) {
-      const own = result.guide.topics.filter((topic) => dirs.length === 0 || topic.origin.pack !== undefined).length;
+      const own = result.guide.topics.filter((topic) => (result.name === 'content' && dirs.length === 0) || topic.origin.pack !== undefined).length;
       ctx.write(`virt lint: ${cleanText(result.name)}: ${own} topic(s), no problems\n`);
     }
   }

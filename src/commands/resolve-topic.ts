@@ -12,7 +12,7 @@ export function resolveTopic(catalog: Catalog, name: string, ctx: Context): Topi
   }
   if (found.kind === 'ambiguous') {
     throw new NotFoundError(`"${name}" matches ${found.candidates.length} topics; say which one`, [
-      ...found.candidates.slice(0, 8).map((topic) => `  ${topic.id}\t${topic.title}`),
+      ...found.candidates.slice(0, 8).map((topic) => `  ${topic.id}  (${topic.title})`),
     ]);
   }
   const suggestions = found.suggestions.map((topic) => `${topic.id} (${topic.title})`);

@@ -1,4 +1,5 @@
 import type { Context } from '../cli/context.js';
+import { onlyStopWords } from '../catalog/stop-words.js';
 import { readPrebuiltSearchIndex } from '../content/load-guide.js';
 import { cleanText } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -8,6 +9,7 @@ import * as render from '../render/search-results.js';
 export async function runSearch(ctx: Context, words: string[], options: { limit?: string }): Promise<void> {
   const query = cleanText(words.join(' ')).trim();
   if (!query) throw new UsageError('search needs words to look for, for example `virt search hypercall`');
+  if (onlyStopWords(query)) throw new UsageError(`"${query}" has only words that search ignores (like "the" or "is"); add a more specific word`);
   const limit = options.limit === undefined ? 10 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);
   const catalog = await ctx.catalog();
@@ -23,7 +25,10 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
     // Search ranks the pages that teach a subject; when the words are also a topic's name, say so first.
     const named = catalog.resolve(query);
     const theme = await ctx.theme();
-    const pointer = named.kind === 'found' && named.via !== 'prefix' ? `${theme.muted(`"${query}" is a topic of its own:`)} ${theme.accent(`virt explain ${named.topic.id}`)}\n\n` : '';
+    const pointer =
+      named.kind === 'found' && named.via !== 'prefix'
+        ? `${theme.text.wrap(`${theme.muted(`"${query}" is a topic of its own:`)} ${theme.accent(`virt explain ${named.topic.id}`)}`, ctx.out.readingWidth).join('\n')}\n\n`
+        : '';
     await ctx.show(pointer + render.renderSearchRich(shown, theme, ctx.out.readingWidth, catalog.page));
   }
 }

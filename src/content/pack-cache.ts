@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Problem } from './check-guide.js';
 import type { ParsedTopic } from './parse-topic.js';
@@ -26,7 +27,7 @@ export function writeCachedBody(directory: string | undefined, key: string, rela
   if (!directory) return undefined;
   try {
     const folder = join(directory, `pack-${hash(key)}`);
-    mkdirSync(folder, { recursive: true });
+    ensureFolder(folder, 3);
     const file = join(folder, `${hash(relativePath)}.json`);
     writeFileSync(file, JSON.stringify(body));
     return file;
@@ -66,7 +67,7 @@ export function readPackCache(directory: string | undefined, key: string): PackC
 export function writePackCache(directory: string | undefined, key: string, files: Map<string, CachedTopic>, checked: CachedCheck): void {
   if (!directory) return;
   try {
-    mkdirSync(directory, { recursive: true });
+    ensureFolder(directory);
     const target = cacheFile(directory, key);
     const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ key, files: Object.fromEntries(files), checked }));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,4 +27,19 @@ export function cacheDirectory(env: Record<string, string | undefined>): string 
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'virt');
   if (env.HOME) return join(env.HOME, '.cache', 'virt');
   return undefined;
+}
+
+/**
+ * Creates a cache folder and up to two missing parents (~/.cache/virt on a fresh account), one level at a
+ * time: Node 20's recursive mkdirSync never returns for some paths (under /proc, for one).
+ */
+export function ensureFolder(folder: string, parents = 2): void {
+  if (existsSync(folder)) return;
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parents === 0) throw error;
+    ensureFolder(dirname(folder), parents - 1);
+    mkdirSync(folder);
+  }
 }

@@ -6,6 +6,8 @@ import type { SourceFile } from './build-guide.js';
 /** Topic files are short; anything this large is a mistake (or an attack) and is refused, not parsed. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 8;
+/** A guide of this many entries is surely the wrong folder (say `--content /`); stop rather than crawl it. */
+export const MAX_ENTRIES = 20_000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A topic file found in a guide folder, with what the pack cache compares. */
@@ -39,9 +41,18 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     problems.push({ file: dir, line: 0, message: 'expected a folder of Markdown topic files, found a file' });
     return { files, problems };
   }
+  // Folders already walked, by inode: a symbolic link back up the tree must not send the walk round forever.
+  const visited = new Set<string>();
+  let entries = 0;
   // The path inside the folder is built while walking: cheaper than path.relative for thousands of files.
-  const walk = (folder: string, inside: string, depth: number) => {
+  const walk = (folder: string, inside: string, depth: number, identity: Stats) => {
     const display = join(label, inside);
+    const id = `${identity.dev}:${identity.ino}`;
+    if (visited.has(id)) {
+      problems.push({ file: display, line: 0, message: 'this folder is a link to a folder already read (a loop); remove the link' });
+      return;
+    }
+    visited.add(id);
     if (depth > MAX_DEPTH) {
       problems.push({ file: display, line: 0, message: `folders nest more than ${MAX_DEPTH} levels deep; flatten the guide` });
       return;
@@ -55,6 +66,11 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     }
     for (const name of names) {
       if (name.startsWith('.')) continue;
+      if (++entries > MAX_ENTRIES) {
+        // Said first: it explains every other problem found on the way.
+        if (entries === MAX_ENTRIES + 1) problems.unshift({ file: label, line: 0, message: `more than ${MAX_ENTRIES} entries; is this the right folder? a guide is a folder of topic files` });
+        return;
+      }
       const path = join(folder, name);
       let stats: Stats | undefined;
       try {
@@ -63,13 +79,13 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
         stats = undefined;
       }
       const relativePath = inside ? `${inside}/${name}` : name;
-      if (stats?.isDirectory()) walk(path, relativePath, depth + 1);
+      if (stats?.isDirectory()) walk(path, relativePath, depth + 1, stats);
       else if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
         files.push({ path, display: join(label, relativePath), relativePath, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, isFile: stats?.isFile() ?? false });
       }
     }
   };
-  walk(dir, '', 0);
+  walk(dir, '', 0, info);
   return { files, problems };
 }
 

@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 import type { Comparison } from '../model/comparison.js';
+import { NO_VALUE } from './compare-text.js';
 import type { Theme } from './theme.js';
 
-export const NO_VALUE = '–';
 const ASCII_CHARS = {
   top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+', bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
   left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',

@@ -2,7 +2,9 @@ import type { Comparison } from '../model/comparison.js';
 import { SCHEMA_VERSION } from './json.js';
 import type { Theme } from './theme.js';
 
-const MISSING = '-';
+/** Where a topic has no value: a dash on a terminal and in Markdown, a hyphen in tab-separated output. */
+export const NO_VALUE = '–';
+const NO_VALUE_TSV = '-';
 
 /** When topics do not fit side by side: one block per attribute, each topic's value on its own line. */
 export function renderComparisonStacked(comparison: Comparison, theme: Theme, width: number): string {
@@ -12,7 +14,7 @@ export function renderComparisonStacked(comparison: Comparison, theme: Theme, wi
     lines.push(...theme.text.wrap(row.differs ? theme.different(row.label) : theme.heading(row.label), width));
     row.values.forEach((value, index) => {
       const title = comparison.topics[index]!.title;
-      lines.push(...theme.text.wrap(`${theme.strong(`${title}:`)} ${value ?? theme.muted(MISSING)}`, width, '  ', '      '));
+      lines.push(...theme.text.wrap(`${theme.strong(`${title}:`)} ${value ?? theme.muted(NO_VALUE)}`, width, '  ', '      '));
     });
   }
   return `${lines.join('\n')}\n`;
@@ -34,7 +36,7 @@ export function renderComparisonNotes(comparison: Comparison, theme: Theme, widt
 export function renderComparisonTsv(comparison: Comparison): string {
   const clean = (text: string) => text.replace(/[\t\n]/g, ' ');
   const header = ['attribute', ...comparison.topics.map((t) => clean(t.title))].join('\t');
-  const rows = comparison.rows.map((row) => [clean(row.label), ...row.values.map((value) => clean(value ?? MISSING))].join('\t'));
+  const rows = comparison.rows.map((row) => [clean(row.label), ...row.values.map((value) => clean(value ?? NO_VALUE_TSV))].join('\t'));
   return `${[header, ...rows].join('\n')}\n`;
 }
 
@@ -43,7 +45,7 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const header = `| Attribute | ${comparison.topics.map((t) => cell(t.title)).join(' | ')} |`;
   const rule = `|${' --- |'.repeat(comparison.topics.length + 1)}`;
-  const rows = comparison.rows.map((row) => `| ${cell(row.label)} | ${row.values.map((value) => cell(value ?? '—')).join(' | ')} |`);
+  const rows = comparison.rows.map((row) => `| ${cell(row.label)} | ${row.values.map((value) => cell(value ?? NO_VALUE)).join(' | ')} |`);
   return `${[header, rule, ...rows].join('\n')}\n`;
 }
 

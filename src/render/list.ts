@@ -36,11 +36,19 @@ export function renderTree(rows: TreeRow[], theme: Theme, width: number): string
   }));
   const displayWidth = theme.text.width;
   const column = Math.min(Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2, Math.floor(width * 0.6));
-  const lines = lefts.map(({ row, prefix, title }) => {
+  // The id is what `virt explain` takes, so it is never dropped: aligned in its column when the title
+  // leaves room, right after the title when not, and on a line of its own under a title that fills the width.
+  const lines = lefts.flatMap(({ row, prefix, title }) => {
+    const id = `${theme.muted(row.topic.id)}${row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : ''}`;
+    const idWidth = displayWidth(id);
     const left = prefix + title;
-    const pack = row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : '';
-    if (displayWidth(left) + 2 > column || column + displayWidth(row.topic.id) > width) return `${left}${pack}`;
-    return `${padEnd(left, column, theme.text)}${theme.muted(row.topic.id)}${pack}`;
+    if (displayWidth(left) + 2 <= column && column + idWidth <= width) return [`${padEnd(left, column, theme.text)}${id}`];
+    if (displayWidth(left) + 2 + idWidth <= width) return [`${left}  ${id}`];
+    const indent = ' '.repeat(displayWidth(prefix));
+    const wrapped = theme.text.wrap(title, width, prefix, indent);
+    const last = wrapped.at(-1)!;
+    if (displayWidth(last) + 2 + idWidth <= width) return [...wrapped.slice(0, -1), `${last}  ${id}`];
+    return [...wrapped, ...theme.text.wrap(id, width, `${indent}  `)];
   });
   return `${lines.join('\n')}\n`;
 }

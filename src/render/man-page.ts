@@ -29,7 +29,7 @@ export function renderManPage(spec: CliSpec, version: string): string {
   lines.push('.SH ENVIRONMENT');
   for (const [name, meaning] of ENVIRONMENT) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
   lines.push('.SH EXIT STATUS');
-  for (const [code, meaning] of EXIT_STATUS) lines.push('.TP', `.B ${code}`, roff(meaning));
+  for (const [code, , meaning] of EXIT_STATUS) lines.push('.TP', `.B ${code}`, roff(meaning));
   lines.push('.SH EXAMPLES');
   const examples = [...spec.examples, ...spec.commands.flatMap((command) => command.examples)];
   for (const example of [...new Set(examples)]) lines.push('.PP', '.nf', roff(`$ ${example}`), '.fi');

@@ -29,4 +29,12 @@ describe('virt list', () => {
     expect(topics[1]).toMatchObject({ id: 'full-virtualization', title: 'Full virtualization', parent: 'what-is-virtualization' });
     expect(topics[0].parent).toBeNull();
   });
+
+  test.each([40, 80])('at %i columns every line fits and every topic keeps its id', async (columns) => {
+    const result = await runCli(['list', '--width', String(columns), '--color', 'always']);
+    const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(Math.max(...plain.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(columns);
+    for (const id of ['hybrid-virtualization', 'security', 'cpu-flags', 'what-is-virtualization']) expect(plain).toMatch(new RegExp(`(^|\\s)${id}(\\s|$)`, 'm'));
+  });
 });
+

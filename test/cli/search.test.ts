@@ -64,8 +64,11 @@ describe('virt search', () => {
     expect(result.stdout.match(/\(virt explain /g)).toHaveLength(2);
   });
 
-  test('bad --limit and no words are usage errors', async () => {
+  test('bad --limit, no words, and only ignored words are usage errors', async () => {
     expect((await runCli(['search', 'kvm', '--limit', '0'])).code).toBe(2);
     expect((await runCli(['search'])).code).toBe(2);
+    const ignored = await runCli(['search', 'the', 'is']);
+    expect(ignored).toMatchObject({ code: 2, stdout: '' });
+    expect(ignored.stderr).toMatch(/only words that search ignores/);
   });
 });

@@ -38,7 +38,12 @@ describe('bin/virt.js as a child process', () => {
     expect(help.stdout).toMatch(/Examples:\n {2}\$ virt explain paravirtualization/);
   });
 
-  test('no arguments and no terminal prints the help and exits 0', () => {
+  test('options without a command, and no terminal, print the help on stdout with exit 0', () => {
+    for (const args of [['--plain'], ['--json'], ['--no-pager', '--width', '60']]) {
+      const other = virt(args);
+      expect([args, other.status, other.stderr, other.stdout.slice(0, 9)]).toEqual([args, 0, '', 'Examples:']);
+    }
+    expect(virt(['--bogus']).status).toBe(2);
     const result = virt([]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Examples:\n(.*\n)*Usage: virt/);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -70,5 +70,23 @@ describe('bad content gives one line naming the file, exit 2', () => {
     const result = await runCli(['--content', dir, 'list']);
     expect([0, 2]).toContain(result.code);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('folders that would never end', () => {
+  test('a symbolic link back up the tree is reported once, not followed round', async () => {
+    const dir = makePack({ 'a.md': packTopic('loop-lab') }, 'looping');
+    symlinkSync('.', join(dir, 'again'));
+    const lint = await runCli(['lint', dir]);
+    expect(lint.code).toBe(2);
+    expect(lint.stdout.trim().split('\n')).toEqual([expect.stringMatching(/looping\/again: this folder is a link to a folder already read/)]);
+  });
+
+  test('a folder with more entries than any guide stops with a hint', async () => {
+    const dir = makePack({ 'a.md': packTopic('big-lab') }, 'huge-tree');
+    for (let i = 0; i < 20_050; i++) writeFileSync(join(dir, `n${i}.txt`), '');
+    const result = await runCli(['--content', dir, 'list']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^virt: invalid content: .*huge-tree: more than 20000 entries; is this the right folder\?/);
   });
 });

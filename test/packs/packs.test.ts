@@ -87,3 +87,21 @@ describe('content packs', () => {
     expect(result.stderr).toMatch(/binpack\/bad\.md:2: expected id to be lowercase/);
   });
 });
+
+describe('packs named more than once, and lint of the packs in use', () => {
+  test('the same folder from VIRT_CONTENT_PATH and --content is one pack', async () => {
+    const pack = makePack({ 'lab.md': packTopic('twice-lab') }, 'twice');
+    const result = await runCli(['--content', pack, '--content', `${pack}/`, 'list'], { env: { VIRT_CONTENT_PATH: pack } });
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/^twice-lab\t/gm)).toHaveLength(1);
+  });
+
+  test('virt --content DIR lint finds what virt --content DIR list complained about', async () => {
+    const pack = makePack({ 'r.md': packTopic('r-lab', { related: ['no-such-topic'] }) }, 'active');
+    expect((await runCli(['--content', pack, 'list'])).stderr).toMatch(/run `virt lint` to see all|related topic "no-such-topic"/);
+    const lint = await runCli(['--content', pack, 'lint']);
+    expect(lint.code).toBe(2);
+    expect(lint.stdout).toMatch(/active\/r\.md:\d+: related topic "no-such-topic" does not exist/);
+    expect((await runCli(['lint'], { env: { VIRT_CONTENT_PATH: pack } })).code).toBe(2);
+  });
+});
