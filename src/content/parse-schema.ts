@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import type { AttributeDef, AttributeSchema } from '../model/topic.js';
 import type { ContentProblem } from '../errors.js';
-import { show } from './parse-metadata.js';
+import { show } from './metadata-fields.js';
 
 /** Parses content/attributes.yaml: `sets: {<set>: [{key, label}]}`. */
 export function parseSchema(source: string, file: string): { schema: AttributeSchema; problems: ContentProblem[] } {
