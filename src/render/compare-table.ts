@@ -18,7 +18,9 @@ export function tableLayout(comparison: Comparison, width: number, theme: Theme)
   const room = width - label - (topics + 2) - topics * 2;
   const column = Math.floor(room / topics);
   const longestValue = Math.max(...comparison.rows.flatMap((row) => row.values.map((value) => displayWidth(value ?? NO_VALUE))), ...comparison.topics.map((t) => displayWidth(t.title)));
-  if (column < 12) return undefined;
+  // Columns narrower than the longest word would break words mid-way ("Paravirtuali|zation"): stack instead.
+  const longestWord = Math.max(...[...comparison.topics.map((t) => t.title), ...comparison.rows.flatMap((row) => row.values.map((value) => value ?? ''))].flatMap((text) => text.split(/\s+/)).map(displayWidth));
+  if (column < Math.max(12, Math.min(longestWord, 18))) return undefined;
   return { label: label - 2, column: Math.min(column, Math.max(longestValue, 8)) };
 }
 

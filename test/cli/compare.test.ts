@@ -68,6 +68,14 @@ describe('virt compare on the real guide', () => {
     expect(plain).toMatch(/Paravirtualization: PV kernels|Paravirtualization: /);
   });
 
+  test('columns never break a word: five methods stack at 100 columns and form a table at 140', async () => {
+    const narrow = await runCli(['compare', '@methods', '--width', '100'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(narrow.stdout).not.toMatch(/[┌┬┐]/);
+    const wide = await runCli(['compare', '@methods', '--width', '140'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(wide.stdout.split('\n')[0]).toMatch(/^┌─+(┬─+){5}┐$/);
+    expect(wide.stdout).not.toMatch(/Paravirtuali\s/);
+  });
+
   test('at --width 60 with four methods every line fits, in a stacked layout', async () => {
     const result = await runCli(['compare', 'full', 'para', 'software', 'containerization', '--width', '60'], { tty: true, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(0);
