@@ -3,8 +3,9 @@ import { eastAsianWidth } from 'get-east-asian-width';
 /**
  * Measuring and wrapping text. Renderers get one of two implementations through their theme: this light
  * one for unstyled text (no escape codes), and wrap-ansi/string-width for styled text (styled-text.ts).
- * The split is for startup time: string-width builds an Intl.Segmenter and large regular expressions
- * when it loads (about 35 ms here), which plain output, the common case in scripts, does not need.
+ * The split is for startup time: plain output, the common case in scripts, loads neither wrap-ansi nor
+ * string-width (whose Intl.Segmenter and emoji expressions cost 30 ms or more to set up; in the bundles
+ * even styled text reaches them only for characters display-width.ts cannot measure alone).
  */
 export interface TextTools {
   /** Columns a string takes on screen: wide (CJK, emoji) characters count two. */

@@ -5,7 +5,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { readGuideFromMarkdown } from '../content/read-guide.js';
 import { builtinContentDir, packageRoot } from '../content/paths.js';
@@ -34,6 +34,47 @@ const lazyChildProcess: Plugin = {
 };
 
 /**
+ * string-width and wrap-ansi each build an Intl.Segmenter when they load, and the first one costs Node
+ * 10-20 ms of ICU set-up; yet both answer printable ASCII (nearly all of the guide) without it. This makes
+ * each segmenter built on first use. A dependency update that changes the line fails the build, so the
+ * saving cannot go missing unnoticed.
+ */
+const SEGMENTER_AT_LOAD = 'const segmenter = new Intl.Segmenter();';
+const SEGMENTER_ON_FIRST_USE = 'let realSegmenter; const segmenter = { segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text) };';
+const lazySegmenter: Plugin = {
+  name: 'lazy-intl-segmenter',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /node_modules[\\/](string-width|wrap-ansi)[\\/]index\.js$/ }, async (args) => {
+      // Only the copies at the top of node_modules: the older ones nested under cli-table3 have no segmenter.
+      if (dirname(dirname(args.path)) !== join(root, 'node_modules')) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(SEGMENTER_AT_LOAD)) {
+        return { errors: [{ text: `${args.path} no longer has \`${SEGMENTER_AT_LOAD}\`: update the lazy-intl-segmenter plugin in src/tools/build.ts` }] };
+      }
+      return { contents: source.replace(SEGMENTER_AT_LOAD, SEGMENTER_ON_FIRST_USE), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Every import of string-width (the current major, at the top of node_modules) gets
+ * src/render/string-width-in-bundles.ts instead, which measures plain text at once and loads the real
+ * string-width only for text that needs its full rules. The older copies nested under cli-table3 and
+ * ansi-align are left as they are.
+ */
+const standInForStringWidth = join(root, 'src', 'render', 'string-width-in-bundles.ts');
+const lazyStringWidth: Plugin = {
+  name: 'lazy-string-width',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.importer === standInForStringWidth || args.pluginData === 'resolving') return undefined;
+      const real = await esbuild.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      return real.path === join(root, 'node_modules', 'string-width', 'index.js') ? { path: standInForStringWidth } : real;
+    });
+  },
+};
+
+/**
  * `import('../lazy/x.js')` becomes a require of the separate bundle dist/lazy/x.cjs (`folder` is where that
  * is from the bundle being built), so no heavy part is copied into a bundle that does not need it.
  */
@@ -58,16 +99,16 @@ const common = {
   // several milliseconds of translating CommonJS.
   supported: { 'dynamic-import': false },
   // Fewer bytes for Node to read and parse at every start; names are kept so stack traces stay readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minifyWhitespace: !process.env.VIRT_BUILD_READABLE,
+  minifySyntax: !process.env.VIRT_BUILD_READABLE,
 } as const;
 
 await rm(dist, { recursive: true, force: true });
 // CommonJS, not ES modules: Node loads it markedly faster at startup (no ES module loader, no async file
 // reads), and the lazy parts are separate bundles instead of esbuild's ES-module-only code splitting.
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/virt.cjs', plugins: [lazyChildProcess, lazyBundles('./lazy/')] });
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/virt.cjs', plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')] });
 const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
-await build({ ...common, entryPoints: lazy.map((name) => `src/lazy/${name}`), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, plugins: [lazyBundles('./')] });
+await build({ ...common, entryPoints: lazy.map((name) => `src/lazy/${name}`), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, plugins: [lazyBundles('./'), lazySegmenter, lazyStringWidth] });
 
 const { guide, problems } = await readGuideFromMarkdown(builtinContentDir());
 const errors = problems.filter((p) => p.severity === 'error');

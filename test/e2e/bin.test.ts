@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import { makePack, packTopic } from '../helpers/pack.js';
 
 /** Runs the built CLI as a user would (npm test builds it first). */
 const virt = (args: string[], env: Record<string, string> = {}) =>
@@ -60,5 +63,24 @@ describe('bin/virt.js as a child process', () => {
     const result = virt(['compare', 'full', 'para']);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('attribute\tFull virtualization\tParavirtualization');
+  });
+});
+
+describe('the built bundle measures text as string-width does', () => {
+  // The bundles measure most text with a fast path and hand the rest to string-width (see
+  // src/render/string-width-in-bundles.ts); this page needs both, in the boxed header and in the prose.
+  const title = 'Emoji 👩‍💻 and 漢字 with cafe\u0301 and 1️⃣';
+  const body = `${'Keycaps 1️⃣ 2️⃣, flags 🇫🇷, a coder 👩‍💻, jamo \u1100\u1161, ハﾞ, combining e\u0301 and 漢字かな交じり文 in one paragraph. '.repeat(3)}\n`;
+  const pack = makePack({ 'wide.md': packTopic('wide-text', { title: JSON.stringify(title), body }) });
+
+  test.each([40, 64])('every line of the rich page fits %i columns and the box is square', (columns) => {
+    const result = virt(['--content', pack, 'explain', 'wide-text', '--color', 'always', '--no-pager', '--width', String(columns)], { VIRT_CACHE_DIR: `${pack}-cache` });
+    expect(result.status).toBe(0);
+    const lines = stripAnsi(result.stdout).split('\n');
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(columns);
+    const box = lines.filter((line) => /^[╭│╰]/.test(line));
+    expect(box.length).toBeGreaterThan(2);
+    expect(new Set(box.map((line) => stringWidth(line))).size).toBe(1);
+    expect(stripAnsi(result.stdout).replace(/[\s│]+/g, '')).toContain('👩‍💻');
   });
 });
