@@ -1,5 +1,4 @@
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 import type { Prompts } from '../prompts/prompts.js';
 
 /** Everything the CLI touches of the outside world, so tests can run it in memory. */
@@ -15,12 +14,22 @@ export interface Io {
 }
 
 /**
- * The real terminal. Whether a descriptor is a terminal is asked with isatty, not through process.stdin or
- * process.stderr: touching those creates their streams, which costs startup time even when nothing is read
- * from stdin or written to stderr.
+ * Whether a descriptor is a terminal, asked without process.stdin or process.stderr (touching those creates
+ * their streams) and, for pipes and files, without node:tty, whose loading (it brings net and the streams)
+ * costs about 5 ms: only a character device can be a terminal.
  */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+/** The real terminal. Whether stdin and stderr are terminals is asked only if a command needs to know. */
 export function processIo(): Io {
-  const stdoutIsTTY = isatty(1);
+  const stdoutIsTTY = isTerminal(1);
   return {
     stdout: {
       write: stdoutIsTTY ? writeToTerminal : writeToPipe,
@@ -28,8 +37,15 @@ export function processIo(): Io {
       ...(stdoutIsTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
       ...(stdoutIsTTY && process.stdout.rows ? { rows: process.stdout.rows } : {}),
     },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: isatty(2) },
-    stdinIsTTY: isatty(0),
+    stderr: {
+      write: (text) => void process.stderr.write(text),
+      get isTTY() {
+        return isTerminal(2);
+      },
+    },
+    get stdinIsTTY() {
+      return isTerminal(0);
+    },
     env: process.env,
     page: async (text, env, always) => (await import('../lazy/pager.js')).pageText(text, env, process.stdout.rows, always),
   };

@@ -7,7 +7,22 @@ import { createProgram } from './program.js';
 /** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
 export async function main(argv: string[], rawIo: Io, version: string): Promise<number> {
   // Messages may quote what the user typed; no control character from it may reach the terminal.
-  const io: Io = { ...rawIo, stderr: { ...rawIo.stderr, write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })) } };
+  // Built field by field, not spread: spreading would ask at once whether stdin and stderr are terminals.
+  const io: Io = {
+    stdout: rawIo.stdout,
+    stderr: {
+      write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })),
+      get isTTY() {
+        return rawIo.stderr.isTTY;
+      },
+    },
+    get stdinIsTTY() {
+      return rawIo.stdinIsTTY;
+    },
+    env: rawIo.env,
+    ...(rawIo.page ? { page: rawIo.page } : {}),
+    ...(rawIo.prompts ? { prompts: rawIo.prompts } : {}),
+  };
   const program = createProgram(io, version);
   try {
     if (!namesACommand(argv)) {
