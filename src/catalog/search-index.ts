@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { ensureFolder } from '../content/paths.js';
+import { restoreSearchIndex, snapshotSearchIndex } from './search-snapshot.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
@@ -50,10 +50,10 @@ export function searchDocument(topic: Topic): SearchDocument {
 }
 
 /** The built-in guide's index, made at build time so that searching it never re-indexes its pages. */
-export function serializeSearchIndex(topics: Topic[]): string {
+export function serializeSearchIndex(topics: Topic[]): Buffer {
   const index = new MiniSearch<SearchDocument>(indexOptions(() => undefined));
   index.addAll(topics.map(searchDocument));
-  return JSON.stringify(index);
+  return snapshotSearchIndex(index);
 }
 
 /**
@@ -64,19 +64,21 @@ export function serializeSearchIndex(topics: Topic[]): string {
 export function createSearchIndex(
   topics: Topic[],
   page: (topic: Topic) => Topic = (topic) => topic,
-  prebuilt?: string,
+  prebuilt?: Uint8Array,
   /** Which topics the prebuilt index already holds: by default the built-in guide's compiled ones. */
   inPrebuilt: (topic: Topic) => boolean = (topic) => topic.origin.pack === undefined && topic.origin.bodyFile !== undefined,
 ) {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   const options = indexOptions((id) => byId.get(id)?.kind);
-  const index = prebuilt ? MiniSearch.loadJSON<SearchDocument>(prebuilt, options) : new MiniSearch<SearchDocument>(options);
+  const create = () => new MiniSearch<SearchDocument>(options);
+  const restored = prebuilt && restoreSearchIndex(prebuilt, create);
+  const index = restored || create();
   // The prebuilt index holds the built-in guide's compiled topics; pack topics are indexed here.
-  const own = prebuilt ? topics.filter((topic) => !inPrebuilt(topic)) : topics;
+  const own = restored ? topics.filter((topic) => !inPrebuilt(topic)) : topics;
   for (const topic of own) if (index.has(topic.id)) index.discard(topic.id);
   index.addAll(own.map((topic) => searchDocument(page(topic))));
   return {
-    serialize: () => JSON.stringify(index),
+    serialize: () => snapshotSearchIndex(index),
     search(query: string): SearchHit[] {
       return index.search(query).flatMap((result: SearchResult) => {
         const topic = byId.get(result.id as string);
@@ -95,13 +97,15 @@ function factsText(topic: Topic): string {
  * The search index for a guide with packs: built once and kept in the cache directory, keyed by every
  * topic's id and the stamp of its file, so a large pack is indexed again only after it changes.
  */
-export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, prebuilt: string | undefined, cacheDirectory: string | undefined, version: string) {
+export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, prebuilt: Uint8Array | undefined, cacheDirectory: string | undefined, version: string) {
   if (!cacheDirectory || !topics.some((topic) => topic.origin.pack !== undefined)) return createSearchIndex(topics, page, prebuilt);
+  // node:crypto is loaded here, not at the top: searching the built-in guide alone never needs it.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const key = createHash('sha1').update(version).update(topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')).digest('hex').slice(0, 16);
-  const file = join(cacheDirectory, `search-${key}.json`);
-  let saved: string | undefined;
+  const file = join(cacheDirectory, `search-${key}.bin`);
+  let saved: Buffer | undefined;
   try {
-    saved = readFileSync(file, 'utf8');
+    saved = readFileSync(file);
   } catch {
     saved = undefined;
   }

@@ -50,10 +50,10 @@ export function readCompiledBody(topic: Topic): Pick<Topic, 'intro' | 'sections'
   }
 }
 
-/** The built-in guide's prebuilt search index (MiniSearch JSON), if the build made one. */
-export function readPrebuiltSearchIndex(): string | undefined {
+/** The built-in guide's prebuilt search index (a snapshot, see search-snapshot.ts), if the build made one. */
+export function readPrebuiltSearchIndex(): Buffer | undefined {
   try {
-    return readFileSync(compiledSearchIndexPath(), 'utf8');
+    return readFileSync(compiledSearchIndexPath());
   } catch {
     return undefined;
   }

@@ -19,7 +19,7 @@ export const compiledGuidePath = () => join(packageRoot(), 'dist', 'guide.json')
 /** Compiled topic bodies, one file each, so showing a page reads only that page. */
 export const compiledBodyPath = (bodyFile: string) => join(packageRoot(), 'dist', bodyFile);
 /** The built-in guide's search index, built at build time. */
-export const compiledSearchIndexPath = () => join(packageRoot(), 'dist', 'search-index.json');
+export const compiledSearchIndexPath = () => join(packageRoot(), 'dist', 'search-index.bin');
 
 /** Where parsed packs are kept between runs: VIRT_CACHE_DIR (empty: none), else $XDG_CACHE_HOME/virt, else ~/.cache/virt. */
 export function cacheDirectory(env: Record<string, string | undefined>): string | undefined {

@@ -122,5 +122,5 @@ await mkdir(join(dist, 'topics'), { recursive: true });
 const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], origin: { ...topic.origin, bodyFile: `topics/${topic.id}.json` } }));
 await Promise.all(guide.topics.map((topic) => writeFile(join(dist, 'topics', `${topic.id}.json`), JSON.stringify({ intro: topic.intro, sections: topic.sections }))));
 await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
-await writeFile(join(dist, 'search-index.json'), serializeSearchIndex(guide.topics));
+await writeFile(join(dist, 'search-index.bin'), serializeSearchIndex(guide.topics));
 process.stdout.write(`build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics)\n`);

@@ -14,7 +14,7 @@ describe('the npm package', () => {
     expect(packed.status).toBe(0);
     const tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz'))!);
     const files = run('tar', ['tzf', tarball]).stdout.split('\n').filter(Boolean);
-    for (const needed of ['package/bin/virt.js', 'package/bin/package.json', 'package/dist/virt.cjs', 'package/dist/lazy/rich.cjs', 'package/dist/guide.json', 'package/dist/search-index.json', 'package/dist/topics/kvm.json', 'package/man/virt.1', 'package/content/attributes.yaml', 'package/README.md']) {
+    for (const needed of ['package/bin/virt.js', 'package/bin/package.json', 'package/dist/virt.cjs', 'package/dist/lazy/rich.cjs', 'package/dist/guide.json', 'package/dist/search-index.bin', 'package/dist/topics/kvm.json', 'package/man/virt.1', 'package/content/attributes.yaml', 'package/README.md']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^package\/(test|src|\.ci|node_modules)\//.test(file))).toEqual([]);
