@@ -4,12 +4,16 @@
  * files), and each heavy part is a bundle of its own, loaded only by the command that needs it.
  */
 import { build, type Plugin } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { readGuideFromMarkdown } from '../content/read-guide.js';
 import { builtinContentDir, packageRoot } from '../content/paths.js';
 import { serializeSearchIndex } from '../catalog/search-index.js';
+import { writeGeneratedPack } from './generate-pack.js';
 
 const root = packageRoot();
 const dist = join(root, 'dist');
@@ -99,6 +103,7 @@ const common = {
   // several milliseconds of translating CommonJS.
   supported: { 'dynamic-import': false },
   // Fewer bytes for Node to read and parse at every start; names are kept so stack traces stay readable.
+  // VIRT_BUILD_READABLE=1 keeps the layout, for reading a CPU profile of the bundles line by line.
   minifyWhitespace: !process.env.VIRT_BUILD_READABLE,
   minifySyntax: !process.env.VIRT_BUILD_READABLE,
 } as const;
@@ -106,7 +111,7 @@ const common = {
 await rm(dist, { recursive: true, force: true });
 // CommonJS, not ES modules: Node loads it markedly faster at startup (no ES module loader, no async file
 // reads), and the lazy parts are separate bundles instead of esbuild's ES-module-only code splitting.
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/virt.cjs', plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')] });
+await build({ ...common, entryPoints: ['src/bundle.ts'], outfile: 'dist/virt.cjs', plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')] });
 const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
 await build({ ...common, entryPoints: lazy.map((name) => `src/lazy/${name}`), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, plugins: [lazyBundles('./'), lazySegmenter, lazyStringWidth] });
 
@@ -123,4 +128,48 @@ const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], 
 await Promise.all(guide.topics.map((topic) => writeFile(join(dist, 'topics', `${topic.id}.json`), JSON.stringify({ intro: topic.intro, sections: topic.sections }))));
 await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
 await writeFile(join(dist, 'search-index.bin'), serializeSearchIndex(guide.topics));
-process.stdout.write(`build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics)\n`);
+await recordCodeCaches();
+process.stdout.write(`build: dist/virt.cjs, dist/lazy/, their code caches and the compiled guide (${guide.topics.length} topics)\n`);
+
+/**
+ * V8's code cache for each bundle (see bin/load-bundle.js), recorded in a plain Node process that loads the
+ * bundles and runs the everyday commands in memory, so the cache holds every function they compile. The
+ * commands also run against a small generated pack, twice: once parsing it and once from its cache.
+ */
+async function recordCodeCaches(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'virt-code-cache-'));
+  const pack = writeGeneratedPack(join(scratch, 'pack'), 60);
+  const rich = ['--color', 'always', '--no-pager'];
+  const runs = [
+    ['explain', 'paravirtualization'],
+    ['explain', 'paravirtualization', ...rich],
+    ['compare', 'full', 'para'],
+    ['compare', 'full', 'para', ...rich],
+    ['list'],
+    ['list', ...rich],
+    ['search', 'hypercall'],
+    ['search', 'hypercall', ...rich],
+    ['--content', pack, 'explain', 'gen-00059'],
+    ['--content', pack, 'explain', 'gen-00059'],
+    ['--content', pack, 'search', 'second', 'point'],
+    ['--content', pack, 'search', 'second', 'point'],
+  ];
+  const script = `
+    const { loadBundle, writeCodeCaches } = require(${JSON.stringify(join(root, 'bin', 'load-bundle.js'))});
+    const { main, version } = loadBundle(${JSON.stringify(join(dist, 'virt.cjs'))});
+    const quiet = { write() {}, isTTY: false };
+    const io = { stdout: { write() {}, isTTY: true, columns: 100, rows: 100000 }, stderr: quiet, stdinIsTTY: false, env: { TERM: 'xterm-256color', VIRT_CACHE_DIR: ${JSON.stringify(join(scratch, 'cache'))} } };
+    (async () => {
+      for (const argv of ${JSON.stringify(runs)}) {
+        const code = await main(argv, io, version());
+        if (code !== 0) throw new Error('virt ' + argv.join(' ') + ' exited with ' + code);
+      }
+      writeCodeCaches();
+    })().catch((error) => { console.error(error.message); process.exit(1); });`;
+  const recorded = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: root });
+  await rm(scratch, { recursive: true, force: true });
+  if (recorded.status !== 0) {
+    process.stderr.write(`build: recording the code caches failed: ${recorded.stderr}`);
+    process.exit(1);
+  }
+}

@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { makePack, packTopic } from '../helpers/pack.js';
@@ -82,5 +85,35 @@ describe('the built bundle measures text as string-width does', () => {
     expect(box.length).toBeGreaterThan(2);
     expect(new Set(box.map((line) => stringWidth(line))).size).toBe(1);
     expect(stripAnsi(result.stdout).replace(/[\s│]+/g, '')).toContain('👩‍💻');
+  });
+});
+
+describe('the V8 code cache the build records (bin/load-bundle.js)', () => {
+  test('V8 accepts the recorded cache of every bundle an everyday command loads', () => {
+    const check = `
+      const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
+      for (const file of ['dist/virt.cjs', 'dist/lazy/rich.cjs', 'dist/lazy/search.cjs', 'dist/lazy/table.cjs', 'dist/lazy/packs.cjs']) {
+        const source = '(function (exports, require, module, __filename, __dirname) { ' + readFileSync(file, 'utf8') + '\\n})';
+        const script = new Script(source, { filename: require('node:path').resolve(file), cachedData: readFileSync(file + '.code-cache') });
+        console.log(file, script.cachedDataRejected ? 'rejected' : 'accepted');
+      }`;
+    const result = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n').map((line) => line.split(' ')[1])).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+  });
+
+  test('a cache that does not fit (another Node, a damaged file) changes nothing a user sees', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'virt-code-cache-'));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(part, join(copy, part), { recursive: true });
+    for (const folder of ['dist', 'dist/lazy']) {
+      for (const file of readdirSync(join(copy, folder)).filter((name) => name.endsWith('.code-cache'))) writeFileSync(join(copy, folder, file), 'not a code cache');
+    }
+    for (const args of [['explain', 'paravirtualization'], ['search', 'hypercall'], ['compare', 'full', 'para', '--color', 'always', '--no-pager']]) {
+      const damaged = spawnSync(process.execPath, [join(copy, 'bin', 'virt.js'), ...args], { encoding: 'utf8' });
+      const intact = virt(args);
+      expect(damaged.status).toBe(0);
+      expect(damaged.stderr).toBe('');
+      expect(damaged.stdout).toBe(intact.stdout);
+    }
   });
 });
