@@ -42,7 +42,7 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
     page: (topic) => {
       if (topic.origin.bodyFile === undefined || !options.loadBody) return topic;
       let page = pages.get(topic.id);
-      if (!page) pages.set(topic.id, (page = { ...topic, ...options.loadBody(topic) }));
+      if (!page) pages.set(topic.id, (page = withPage(topic, options.loadBody(topic))));
       return page;
     },
     resolve: (name) => {
@@ -53,6 +53,15 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
     group: (name) => groups().get(name.toLowerCase().replace(/^@/, '')),
     groupNames: () => [...groups().keys()].sort(),
   };
+}
+
+/**
+ * The topic with its page. Every field is named, not spread: a pack topic restored from the cache keeps
+ * its page fields as getters (see content/pack-cache-entry.ts), which a spread would leave behind.
+ */
+function withPage(topic: Topic, page: Pick<Topic, 'intro' | 'sections'>): Topic {
+  const { id, title, kind, aliases, tags, summary, related, sources, attributes, origin } = topic;
+  return { id, title, kind, ...(topic.parent !== undefined ? { parent: topic.parent } : {}), aliases, tags, summary, related, sources, attributes, intro: page.intro, sections: page.sections, origin };
 }
 
 function groupTopics(topics: Topic[]): Map<string, Topic[]> {

@@ -44,7 +44,9 @@ export function readCompiledBody(topic: Topic): Pick<Topic, 'intro' | 'sections'
   const { bodyFile } = topic.origin;
   if (bodyFile === undefined) return topic;
   try {
-    return JSON.parse(readFileSync(isAbsolute(bodyFile) ? bodyFile : compiledBodyPath(bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+    // A pack's page file holds more of the topic (see pack-cache.ts); the page is its intro and sections.
+    const { intro, sections } = JSON.parse(readFileSync(isAbsolute(bodyFile) ? bodyFile : compiledBodyPath(bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+    return { intro, sections };
   } catch {
     throw new VirtError(`the page of "${topic.id}" is missing from ${isAbsolute(bodyFile) ? `the pack cache; delete ${dirname(dirname(bodyFile))} and run again` : 'dist/; run `npm run build`'}`, EXIT.usage);
   }

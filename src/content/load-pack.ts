@@ -3,7 +3,8 @@ import { basename, resolve } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
-import { fingerprint, readPackCache, writeCachedBody, writePackCache, type CachedTopic } from './pack-cache.js';
+import type { CachedTopic } from './pack-cache-entry.js';
+import { fingerprint, readPackCache, writeCachedBody, writePackCache } from './pack-cache.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { cleanText } from './sanitize.js';
 import { listGuideFiles, readFoundFile } from './read-files.js';
@@ -29,14 +30,13 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   }
   const key = JSON.stringify([cacheVersion, real, dir]);
   const cache = readPackCache(cacheDirectory, key);
-  const cached = cache.files;
   const kept = new Map<string, CachedTopic>();
   let parseTopic: ((source: string, origin: { file: string; pack?: string }) => ParsedTopic) | undefined;
   let changed = false;
   const entries: TopicEntry[] = [];
   const fileProblems: Problem[] = [];
   for (const file of listed.files) {
-    let parsed = cached.get(file.relativePath);
+    let parsed = cache.entry(file.relativePath, { display: file.display, pack });
     if (!parsed || parsed.size !== file.size || parsed.mtimeMs !== file.mtimeMs) {
       const text = readFoundFile(file, problems);
       if (text === undefined) continue;
@@ -47,13 +47,14 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
       changed = true;
     }
     kept.set(file.relativePath, parsed);
-    fileProblems.push(...parsed.parsed.problems.map((p) => ({ ...p, file: file.display })));
-    const { topic, lines, overrides } = parsed.parsed;
-    if (topic) entries.push({ topic, lines, overrides });
+    const entry = parsed.parsed;
+    for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
+    // The lines are asked for only when the pack is checked again (see pack-cache.ts).
+    if (entry.topic) entries.push({ topic: entry.topic, overrides: entry.overrides, get lines() { return entry.lines; } });
   }
   const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
   const baseFingerprint = fingerprint(base.topics.map((topic) => topic.id));
-  if (!changed && kept.size === cached.size && cache.checked?.base === baseFingerprint && readProblems.length === 0) {
+  if (!changed && kept.size === cache.size && cache.checked?.base === baseFingerprint && readProblems.length === 0) {
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order.
     const byId = new Map<string, Topic>(base.topics.map((topic) => [topic.id, topic]));
     for (const entry of entries) if (entry.overrides || !byId.has(entry.topic.id)) byId.set(entry.topic.id, entry.topic);
@@ -61,16 +62,17 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     return { guide: { ...base, topics }, problems: [...fileProblems, ...cache.checked.problems] };
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
-  if (changed || kept.size !== cached.size || cache.checked?.base !== baseFingerprint) {
+  if (changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint) {
     writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, ids: checked.guide.topics.map((topic) => topic.id), problems: checked.problems });
   }
   return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems] };
 }
 
-/** Moves a parsed page's text into a cache file of its own, leaving the index small. */
+/** Moves a parsed page, with what only the page shows, into a cache file of its own (see pack-cache.ts). */
 function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: string, relativePath: string): ParsedTopic {
   if (!parsed.topic) return parsed;
-  const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, { intro: parsed.topic.intro, sections: parsed.topic.sections });
+  const { intro, sections, tags, related, sources, attributes } = parsed.topic;
+  const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, { intro, sections, tags, related, sources, attributes, lines: parsed.lines, problems: parsed.problems });
   if (!bodyFile) return parsed;
   return { ...parsed, topic: { ...parsed.topic, intro: [], sections: [], origin: { ...parsed.topic.origin, bodyFile } } };
 }

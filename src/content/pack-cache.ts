@@ -3,14 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Problem } from './check-guide.js';
-import type { ParsedTopic } from './parse-topic.js';
-
-/** A parsed topic file, valid while the file keeps this size and modification time. */
-export interface CachedTopic {
-  size: number;
-  mtimeMs: number;
-  parsed: ParsedTopic;
-}
+import { restoreEntry, storeEntry, type CachedPlace, type CachedTopic, type PageFile, type StoredEntry } from './pack-cache-entry.js';
 
 const hash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 16);
 
@@ -19,14 +12,21 @@ function cacheFile(directory: string, key: string): string {
   return join(directory, `pack-${hash(key)}.json`);
 }
 
+/** The folder of the pack's pages (see writeCachedBody). */
+const pageFolder = (directory: string, key: string) => join(directory, `pack-${hash(key)}`);
+
+/** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
+const FORMAT = 4;
+
 /**
- * Pages are kept out of the cache's index, one file each, so a command reads only the page it shows.
+ * Pages, with the parts of a topic that only its page shows, are kept out of the cache's index, one file
+ * each, so a command reads only the pages it shows.
  * Returns the file written, or undefined when it could not be (the page then stays in the index).
  */
-export function writeCachedBody(directory: string | undefined, key: string, relativePath: string, body: unknown): string | undefined {
+export function writeCachedBody(directory: string | undefined, key: string, relativePath: string, body: PageFile): string | undefined {
   if (!directory) return undefined;
   try {
-    const folder = join(directory, `pack-${hash(key)}`);
+    const folder = pageFolder(directory, key);
     ensureFolder(folder, 3);
     const file = join(folder, `${hash(relativePath)}.json`);
     writeFileSync(file, JSON.stringify(body));
@@ -46,21 +46,44 @@ export interface CachedCheck {
 }
 
 export interface PackCache {
-  files: Map<string, CachedTopic>;
+  /** The cached entry of the file at this path inside the pack; `place` says where that file is now. */
+  entry(relativePath: string, place: CachedPlace): CachedTopic | undefined;
+  size: number;
   checked?: CachedCheck;
 }
 
 export const fingerprint = (ids: string[]) => hash(ids.join('\n'));
 
+const noCache: PackCache = { entry: () => undefined, size: 0 };
+
 export function readPackCache(directory: string | undefined, key: string): PackCache {
-  if (!directory) return { files: new Map() };
+  if (!directory) return noCache;
+  let data: { format: number; key: string; entries: StoredEntry[]; checked?: CachedCheck };
   try {
-    const data = JSON.parse(readFileSync(cacheFile(directory, key), 'utf8')) as { key: string; files: Record<string, CachedTopic>; checked?: CachedCheck };
-    if (data.key !== key) return { files: new Map() };
-    return { files: new Map(Object.entries(data.files)), ...(data.checked ? { checked: data.checked } : {}) };
+    data = JSON.parse(readFileSync(cacheFile(directory, key), 'utf8')) as typeof data;
   } catch {
-    return { files: new Map() };
+    return noCache;
   }
+  if (data?.format !== FORMAT || data.key !== key || !Array.isArray(data.entries)) return noCache;
+  const { entries } = data;
+  const folder = pageFolder(directory, key);
+  // Entries are saved in the order the pack is listed, so each is found at the next place; a map by path
+  // is made only when the pack's files have changed.
+  let next = 0;
+  let byPath: Map<string, StoredEntry> | undefined;
+  const find = (relativePath: string) => {
+    if (entries[next]?.[0] === relativePath) return entries[next++];
+    byPath ??= new Map(entries.map((entry) => [entry[0], entry]));
+    return byPath.get(relativePath);
+  };
+  return {
+    entry: (relativePath, place) => {
+      const stored = find(relativePath);
+      return stored ? restoreEntry(stored, place, folder) : undefined;
+    },
+    size: entries.length,
+    ...(data.checked ? { checked: data.checked } : {}),
+  };
 }
 
 /** Best effort: a cache that cannot be written only means the next run parses again. */
@@ -70,7 +93,8 @@ export function writePackCache(directory: string | undefined, key: string, files
     ensureFolder(directory);
     const target = cacheFile(directory, key);
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, files: Object.fromEntries(files), checked }));
+    const entries = [...files].map(([relativePath, entry]) => storeEntry(relativePath, entry));
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, key, entries, checked }));
     renameSync(temporary, target);
   } catch {
     /* read-only home, full disk: run without a cache */

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { SourceFile } from './build-guide.js';
 
@@ -47,6 +47,9 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
   // The path inside the folder is built while walking: cheaper than path.relative for thousands of files.
   const walk = (folder: string, inside: string, depth: number, identity: Stats) => {
     const display = join(label, inside);
+    // Paths of the entries are joined by hand from the folder's normalised one: path.join on each of
+    // thousands of files was a good part of listing a large pack.
+    const underFolder = display === '.' ? '' : display.endsWith(sep) ? display : `${display}${sep}`;
     const id = `${identity.dev}:${identity.ino}`;
     if (visited.has(id)) {
       problems.push({ file: display, line: 0, message: 'this folder is a link to a folder already read (a loop); remove the link' });
@@ -71,7 +74,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
         if (entries === MAX_ENTRIES + 1) problems.unshift({ file: label, line: 0, message: `more than ${MAX_ENTRIES} entries; is this the right folder? a guide is a folder of topic files` });
         return;
       }
-      const path = join(folder, name);
+      const path = folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
       let stats: Stats | undefined;
       try {
         stats = statSync(path);
@@ -81,7 +84,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
       const relativePath = inside ? `${inside}/${name}` : name;
       if (stats?.isDirectory()) walk(path, relativePath, depth + 1, stats);
       else if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
-        files.push({ path, display: join(label, relativePath), relativePath, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, isFile: stats?.isFile() ?? false });
+        files.push({ path, display: `${underFolder}${name}`, relativePath, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, isFile: stats?.isFile() ?? false });
       }
     }
   };

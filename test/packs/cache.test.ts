@@ -49,4 +49,43 @@ describe('the cache of parsed packs', () => {
       expect(result).toMatchObject({ code: 0, stderr: '' });
     }
   });
+
+  test('topics restored from the cache show exactly what their parse showed, in every output', async () => {
+    const method = packTopic('lab-method', {
+      title: 'Lab method',
+      related: ['kvm', 'lab-other'],
+      extra: ['tags: [labs]', 'attributes:', '  guest-modified: {value: "No", why: "The lab guest runs unmodified."}'],
+      body: 'Intro of the lab method.\n\n## Steps\n\n- one\n- two\n',
+    });
+    const pack = makePack({ 'method.md': method, 'other.md': packTopic('lab-other', { related: ['lab-other'] }) }, 'restored');
+    const commands = [
+      ['explain', 'lab-method'],
+      ['explain', 'lab-method', '--json'],
+      ['explain', 'lab-method', '--color', 'always', '--no-pager'],
+      ['compare', 'lab-method', 'kvm'],
+      ['list', '@labs'],
+      ['lint', pack],
+    ];
+    const uncached = await Promise.all(commands.map((args) => runCli(['--content', pack, ...args], { env: { VIRT_CACHE_DIR: '' } })));
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    await runCli(['--content', pack, 'list'], { env });
+    for (const [index, args] of commands.entries()) {
+      const cached = await runCli(['--content', pack, ...args], { env });
+      expect({ args, ...cached }).toEqual({ args, ...uncached[index] });
+    }
+    expect(uncached[0]!.stdout).toMatch(/Intro of the lab method[\s\S]*lab-other/);
+    expect(uncached[5]!.stdout + uncached[5]!.stderr).toMatch(/lists itself as related/);
+  });
+
+  test('a page file missing from the cache gives one line on what to delete', async () => {
+    const pack = makePack({ 'a.md': packTopic('zeta-lab') }, 'pages');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    expect((await runCli(['--content', pack, 'list'], { env })).code).toBe(0);
+    const pages = readdirSync(env.VIRT_CACHE_DIR).find((name) => !name.endsWith('.json'))!;
+    for (const page of readdirSync(join(env.VIRT_CACHE_DIR, pages))) rmSync(join(env.VIRT_CACHE_DIR, pages, page));
+    const result = await runCli(['--content', pack, 'explain', 'zeta-lab'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/missing from the pack cache; delete \S+ and run again/);
+  });
 });
