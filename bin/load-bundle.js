@@ -5,7 +5,6 @@
 // flags) or a missing one only means compiling as usual.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -27,9 +26,9 @@ function loadBundle(file) {
   scripts.set(file, script);
   const module = { exports: {}, filename: file };
   loaded.set(file, module);
-  const requireFromNode = createRequire(file);
-  // The bundles require Node's built-ins and, by relative path, each other (see lazyBundles in build.ts).
-  const requireInBundle = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(join(dirname(file), id)) : requireFromNode(id));
+  // The bundles require only Node's built-ins and, by relative path, each other (see lazyBundles in
+  // build.ts), so this file's own require serves for the built-ins (node:module would cost its loading).
+  const requireInBundle = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(join(dirname(file), id)) : require(id));
   script.runInThisContext()(module.exports, requireInBundle, module, file, dirname(file));
   return module.exports;
 }

@@ -77,8 +77,20 @@ export function createSearchIndex(
   const own = restored ? topics.filter((topic) => !inPrebuilt(topic)) : topics;
   for (const topic of own) if (index.has(topic.id)) index.discard(topic.id);
   index.addAll(own.map((topic) => searchDocument(page(topic))));
+  return searchOver(index, byId);
+}
+
+/** A saved index of all these topics, if `bytes` hold one with this label (see search-snapshot.ts). */
+function restoreSavedIndex(topics: Topic[], bytes: Uint8Array, label: string) {
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
+  const options = indexOptions((id) => byId.get(id)?.kind);
+  const index = restoreSearchIndex(bytes, () => new MiniSearch<SearchDocument>(options), label);
+  return index && searchOver(index, byId);
+}
+
+function searchOver(index: MiniSearch<SearchDocument>, byId: Map<string, Topic>) {
   return {
-    serialize: () => snapshotSearchIndex(index),
+    serialize: (label = '') => snapshotSearchIndex(index, label),
     search(query: string): SearchHit[] {
       return index.search(query).flatMap((result: SearchResult) => {
         const topic = byId.get(result.id as string);
@@ -94,26 +106,28 @@ function factsText(topic: Topic): string {
 }
 
 /**
- * The search index for a guide with packs: built once and kept in the cache directory, keyed by every
- * topic's id and the stamp of its file, so a large pack is indexed again only after it changes.
+ * The search index for a guide with packs: built once and kept in the cache directory, labelled with every
+ * topic's id and the stamp of its file, so a large pack is indexed again only after it changes. The file is
+ * named after the packs, not a hash of the label (hashing would load node:crypto, about 7 ms): packs of the
+ * same names in other folders share the file, and each use of the other only means indexing again.
  */
 export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, prebuilt: Uint8Array | undefined, cacheDirectory: string | undefined, version: string) {
-  if (!cacheDirectory || !topics.some((topic) => topic.origin.pack !== undefined)) return createSearchIndex(topics, page, prebuilt);
-  // node:crypto is loaded here, not at the top: searching the built-in guide alone never needs it.
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  const key = createHash('sha1').update(version).update(topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')).digest('hex').slice(0, 16);
-  const file = join(cacheDirectory, `search-${key}.bin`);
+  const packs = [...new Set(topics.flatMap((topic) => topic.origin.pack ?? []))];
+  if (!cacheDirectory || packs.length === 0) return createSearchIndex(topics, page, prebuilt);
+  const label = `${version}\n${topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
+  const file = join(cacheDirectory, `search-${packs.join('+').replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 100)}.bin`);
   let saved: Buffer | undefined;
   try {
     saved = readFileSync(file);
   } catch {
     saved = undefined;
   }
-  if (saved) return createSearchIndex(topics, page, saved, () => true);
+  const cached = saved && restoreSavedIndex(topics, saved, label);
+  if (cached) return cached;
   const index = createSearchIndex(topics, page, prebuilt);
   try {
     ensureFolder(cacheDirectory);
-    writeFileSync(`${file}.${process.pid}.tmp`, index.serialize());
+    writeFileSync(`${file}.${process.pid}.tmp`, index.serialize(label));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch {
     /* no cache: the next search indexes again */

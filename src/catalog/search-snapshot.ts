@@ -25,6 +25,8 @@ interface MiniSearchState {
 
 interface Snapshot {
   format: typeof FORMAT;
+  /** What the index was made from, when its user needs to tell (see createCachedSearchIndex). */
+  label: string;
   tree: Map<string, unknown>;
   documentIds: Map<number, unknown>;
   fieldLength: Map<number, number[]>;
@@ -36,14 +38,15 @@ interface Snapshot {
   dirtCount: number;
 }
 
-const FORMAT = 'virt search snapshot 1 (minisearch 7)';
+const FORMAT = 'virt search snapshot 2 (minisearch 7)';
 
 const stateOf = (index: MiniSearch<never> | MiniSearch<unknown>) => index as unknown as MiniSearchState;
 
-export function snapshotSearchIndex<T>(index: MiniSearch<T>): Buffer {
+export function snapshotSearchIndex<T>(index: MiniSearch<T>, label = ''): Buffer {
   const state = stateOf(index as MiniSearch<unknown>);
   const snapshot: Snapshot = {
     format: FORMAT,
+    label,
     tree: (state._index as unknown as { _tree: Map<string, unknown> })._tree,
     documentIds: state._documentIds,
     fieldLength: state._fieldLength,
@@ -59,9 +62,10 @@ export function snapshotSearchIndex<T>(index: MiniSearch<T>): Buffer {
 
 /**
  * The index saved by snapshotSearchIndex, on a new MiniSearch made with `create` (which must give the
- * options it was saved with); undefined when the bytes are not such a snapshot, so the caller indexes again.
+ * options it was saved with); undefined when the bytes are not such a snapshot, or not one with this
+ * label, so the caller indexes again.
  */
-export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearch<T>): MiniSearch<T> | undefined {
+export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearch<T>, label = ''): MiniSearch<T> | undefined {
   let snapshot: Snapshot;
   try {
     snapshot = deserialize(bytes) as Snapshot;
@@ -70,7 +74,7 @@ export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearc
   }
   // Checked by tag, not instanceof: under a test runner's sandbox, deserialize makes Maps of another realm.
   const isMap = (value: unknown) => Object.prototype.toString.call(value) === '[object Map]';
-  if (snapshot?.format !== FORMAT || !isMap(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
+  if (snapshot?.format !== FORMAT || snapshot.label !== label || !isMap(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
   const index = create();
   const state = stateOf(index as MiniSearch<unknown>);
   state._index = new SearchableMap(snapshot.tree as never);

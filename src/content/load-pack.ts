@@ -1,10 +1,10 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
 import type { CachedTopic } from './pack-cache-entry.js';
-import { fingerprint, readPackCache, writeCachedBody, writePackCache } from './pack-cache.js';
+import { fingerprint, readPackCache, writeCachedBody, writePackCache, type PackCacheKey } from './pack-cache.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { cleanText } from './sanitize.js';
 import { listGuideFiles, readFoundFile } from './read-files.js';
@@ -28,7 +28,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   } catch {
     /* listing has already said the folder is missing */
   }
-  const key = JSON.stringify([cacheVersion, real, dir]);
+  const key = cacheKey(real, dir);
   const cache = readPackCache(cacheDirectory, key);
   const kept = new Map<string, CachedTopic>();
   let parseTopic: ((source: string, origin: { file: string; pack?: string }) => ParsedTopic) | undefined;
@@ -68,8 +68,19 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems] };
 }
 
+function cacheKey(real: string, dir: string): PackCacheKey {
+  let name: string;
+  try {
+    const { dev, ino } = statSync(real);
+    name = `${dev}-${ino}`;
+  } catch {
+    name = 'missing';
+  }
+  return { name, text: JSON.stringify([cacheVersion, real, dir]) };
+}
+
 /** Moves a parsed page, with what only the page shows, into a cache file of its own (see pack-cache.ts). */
-function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: string, relativePath: string): ParsedTopic {
+function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: PackCacheKey, relativePath: string): ParsedTopic {
   if (!parsed.topic) return parsed;
   const { intro, sections, tags, related, sources, attributes } = parsed.topic;
   const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, { intro, sections, tags, related, sources, attributes, lines: parsed.lines, problems: parsed.problems });

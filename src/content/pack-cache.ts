@@ -1,34 +1,42 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Problem } from './check-guide.js';
 import { restoreEntry, storeEntry, type CachedPlace, type CachedTopic, type PageFile, type StoredEntry } from './pack-cache-entry.js';
 
-const hash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 16);
-
-/** One cache file per pack folder (as resolved and as named in messages) and virt version. */
-function cacheFile(directory: string, key: string): string {
-  return join(directory, `pack-${hash(key)}.json`);
+/**
+ * Which cache a pack uses. `name` names its files: the pack folder's device and inode numbers, which need
+ * no hashing (node:crypto costs about 7 ms to load, a good part of a large pack's budget). `text` is the
+ * whole key (virt's version, the folder as resolved and as named in messages), kept in the cache file and
+ * compared, so a reused inode or another version only means parsing again.
+ */
+export interface PackCacheKey {
+  name: string;
+  text: string;
 }
 
+const cacheFile = (directory: string, key: PackCacheKey) => join(directory, `pack-${key.name}.json`);
+
 /** The folder of the pack's pages (see writeCachedBody). */
-const pageFolder = (directory: string, key: string) => join(directory, `pack-${hash(key)}`);
+const pageFolder = (directory: string, key: PackCacheKey) => join(directory, `pack-${key.name}`);
+
+/** A page file's name: a hash of the topic file's path inside the pack. Only parsing a file needs one. */
+const pageName = (relativePath: string) => `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
 
 /** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /**
  * Pages, with the parts of a topic that only its page shows, are kept out of the cache's index, one file
  * each, so a command reads only the pages it shows.
  * Returns the file written, or undefined when it could not be (the page then stays in the index).
  */
-export function writeCachedBody(directory: string | undefined, key: string, relativePath: string, body: PageFile): string | undefined {
+export function writeCachedBody(directory: string | undefined, key: PackCacheKey, relativePath: string, body: PageFile): string | undefined {
   if (!directory) return undefined;
   try {
     const folder = pageFolder(directory, key);
     ensureFolder(folder, 3);
-    const file = join(folder, `${hash(relativePath)}.json`);
+    const file = join(folder, pageName(relativePath));
     writeFileSync(file, JSON.stringify(body));
     return file;
   } catch {
@@ -38,7 +46,7 @@ export function writeCachedBody(directory: string | undefined, key: string, rela
 
 /** The outcome of checking the pack against the guide beneath it, reused while neither changes. */
 export interface CachedCheck {
-  /** Fingerprint of the guide beneath the pack. */
+  /** The ids of the guide beneath the pack, one per line, in order. */
   base: string;
   /** Topic ids in reading order after overrides. */
   ids: string[];
@@ -52,11 +60,12 @@ export interface PackCache {
   checked?: CachedCheck;
 }
 
-export const fingerprint = (ids: string[]) => hash(ids.join('\n'));
+/** What CachedCheck.base compares: the guide beneath a pack, told by its topic ids. */
+export const fingerprint = (ids: string[]) => ids.join('\n');
 
 const noCache: PackCache = { entry: () => undefined, size: 0 };
 
-export function readPackCache(directory: string | undefined, key: string): PackCache {
+export function readPackCache(directory: string | undefined, key: PackCacheKey): PackCache {
   if (!directory) return noCache;
   let data: { format: number; key: string; entries: StoredEntry[]; checked?: CachedCheck };
   try {
@@ -64,7 +73,7 @@ export function readPackCache(directory: string | undefined, key: string): PackC
   } catch {
     return noCache;
   }
-  if (data?.format !== FORMAT || data.key !== key || !Array.isArray(data.entries)) return noCache;
+  if (data?.format !== FORMAT || data.key !== key.text || !Array.isArray(data.entries)) return noCache;
   const { entries } = data;
   const folder = pageFolder(directory, key);
   // Entries are saved in the order the pack is listed, so each is found at the next place; a map by path
@@ -87,14 +96,14 @@ export function readPackCache(directory: string | undefined, key: string): PackC
 }
 
 /** Best effort: a cache that cannot be written only means the next run parses again. */
-export function writePackCache(directory: string | undefined, key: string, files: Map<string, CachedTopic>, checked: CachedCheck): void {
+export function writePackCache(directory: string | undefined, key: PackCacheKey, files: Map<string, CachedTopic>, checked: CachedCheck): void {
   if (!directory) return;
   try {
     ensureFolder(directory);
     const target = cacheFile(directory, key);
     const temporary = `${target}.${process.pid}.tmp`;
     const entries = [...files].map(([relativePath, entry]) => storeEntry(relativePath, entry));
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, key, entries, checked }));
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, key: key.text, entries, checked }));
     renameSync(temporary, target);
   } catch {
     /* read-only home, full disk: run without a cache */
