@@ -49,8 +49,8 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     kept.set(file.relativePath, parsed);
     const entry = parsed.parsed;
     for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
-    // The lines are asked for only when the pack is checked again (see pack-cache.ts).
-    if (entry.topic) entries.push({ topic: entry.topic, overrides: entry.overrides, get lines() { return entry.lines; } });
+    // The parse itself serves as the entry: a cached one reads its lines only if the pack is checked again.
+    if (entry.topic) entries.push(entry as TopicEntry);
   }
   const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
   const baseFingerprint = fingerprint(base.topics.map((topic) => topic.id));
