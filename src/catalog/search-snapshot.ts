@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { deserialize, serialize } from 'node:v8';
+import { packPostings, unpackPostingsOnDemand } from './search-postings.js';
 
 /**
  * Saving and restoring a MiniSearch index with Node's structured serialization (node:v8) instead of
@@ -27,7 +28,9 @@ interface Snapshot {
   format: typeof FORMAT;
   /** What the index was made from, when its user needs to tell (see createCachedSearchIndex). */
   label: string;
+  /** The radix tree of terms, with each term's postings as a place in `postings` (see search-postings.ts). */
   tree: Map<string, unknown>;
+  postings: Uint32Array;
   documentIds: Map<number, unknown>;
   fieldLength: Map<number, number[]>;
   storedFields: Map<number, Record<string, unknown>>;
@@ -38,16 +41,18 @@ interface Snapshot {
   dirtCount: number;
 }
 
-const FORMAT = 'virt search snapshot 2 (minisearch 7)';
+const FORMAT = 'virt search snapshot 3 (minisearch 7)';
 
 const stateOf = (index: MiniSearch<never> | MiniSearch<unknown>) => index as unknown as MiniSearchState;
 
 export function snapshotSearchIndex<T>(index: MiniSearch<T>, label = ''): Buffer {
   const state = stateOf(index as MiniSearch<unknown>);
+  const { tree, packed } = packPostings((state._index as unknown as { _tree: Parameters<typeof packPostings>[0] })._tree);
   const snapshot: Snapshot = {
     format: FORMAT,
     label,
-    tree: (state._index as unknown as { _tree: Map<string, unknown> })._tree,
+    tree,
+    postings: packed,
     documentIds: state._documentIds,
     fieldLength: state._fieldLength,
     storedFields: state._storedFields,
@@ -75,8 +80,10 @@ export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearc
   // Checked by tag, not instanceof: under a test runner's sandbox, deserialize makes Maps of another realm.
   const isMap = (value: unknown) => Object.prototype.toString.call(value) === '[object Map]';
   if (snapshot?.format !== FORMAT || snapshot.label !== label || !isMap(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
+  if (Object.prototype.toString.call(snapshot.postings) !== '[object Uint32Array]') return undefined;
   const index = create();
   const state = stateOf(index as MiniSearch<unknown>);
+  unpackPostingsOnDemand(snapshot.tree as never, snapshot.postings);
   state._index = new SearchableMap(snapshot.tree as never);
   state._documentIds = snapshot.documentIds;
   state._idToShortId = new Map([...snapshot.documentIds].map(([shortId, id]) => [id, shortId]));

@@ -47,6 +47,12 @@ describe('a search index restored from its snapshot', () => {
     for (const query of ['hypercall', 'container namespaces', 'glossary', 'live migration']) expect(results(onTop, query)).toEqual(results(fresh, query));
   });
 
+  test('replaces topics it already holds (a pack overriding the guide) exactly as an index built in one go', () => {
+    const replaced = new Set(topics.slice(0, 8));
+    const updated = createSearchIndex(topics, undefined, serializeSearchIndex(topics), (topic) => !replaced.has(topic));
+    for (const query of ['hypercall', 'container namespaces', 'emulation', ...[...replaced].map((topic) => topic.title)]) expect(results(updated, query)).toEqual(results(fresh, query));
+  });
+
   test('bytes that are not a snapshot mean indexing again, not wrong answers', () => {
     const fallback = createSearchIndex(topics, undefined, Buffer.from('{"not":"a snapshot"}'), () => true);
     expect(results(fallback, 'hypercall')).toEqual(results(fresh, 'hypercall'));

@@ -1,0 +1,125 @@
+/**
+ * The posting lists of a MiniSearch index (for each term: field → document → count) packed into one
+ * array of numbers for a snapshot, and unpacked term by term, only when a search or an update touches the
+ * term. A 2,000-topic pack has some 66,000 postings in 5,000 small Maps; restoring them as Maps cost V8's
+ * deserializer and the garbage collector about 60 ms, while a query reads a handful of terms.
+ */
+
+/** A term's postings: field id → document short id → how often the term occurs there. */
+export type Postings = Map<number, Map<number, number>>;
+
+/** The radix tree of a SearchableMap: a child node per key part, and a term's postings under ''. */
+type Tree = Map<string, Tree | Postings | number>;
+
+/**
+ * The tree with each term's postings replaced by where they start in `packed`:
+ * [number of fields, then per field: field id, number of documents, then document id, count, …].
+ */
+export function packPostings(tree: Tree): { tree: Tree; packed: Uint32Array } {
+  const numbers: number[] = [];
+  const pack = (node: Tree): Tree => {
+    const copy: Tree = new Map();
+    node.forEach((child, key) => {
+      if (key !== '') {
+        copy.set(key, pack(child as Tree));
+        return;
+      }
+      copy.set('', numbers.length);
+      const postings = child as Postings;
+      numbers.push(postings.size);
+      postings.forEach((documents, field) => {
+        numbers.push(field, documents.size);
+        documents.forEach((count, document) => numbers.push(document, count));
+      });
+    });
+    return copy;
+  };
+  const packedTree = pack(tree);
+  return { tree: packedTree, packed: Uint32Array.from(numbers) };
+}
+
+/** Puts back, in place, a postings object that unpacks itself on first use for every term of the tree. */
+export function unpackPostingsOnDemand(tree: Tree, packed: Uint32Array): void {
+  const visit = (node: Tree) => {
+    node.forEach((child, key) => {
+      if (key === '') node.set('', new PostingsOnDemand(packed, child as number));
+      else visit(child as Tree);
+    });
+  };
+  visit(tree);
+}
+
+/**
+ * A Map that fills itself from the packed numbers the first time it is used in any way, and is an ordinary
+ * Map from then on: MiniSearch reads, adds to and deletes from it as from the Maps it makes itself.
+ */
+class PostingsOnDemand extends Map<number, Map<number, number>> {
+  #packed: Uint32Array | undefined;
+  #start: number;
+
+  constructor(packed: Uint32Array, start: number) {
+    super();
+    this.#packed = packed;
+    this.#start = start;
+  }
+
+  #unpack(): void {
+    const packed = this.#packed;
+    if (!packed) return;
+    this.#packed = undefined;
+    let at = this.#start;
+    const fields = packed[at++]!;
+    for (let f = 0; f < fields; f++) {
+      const field = packed[at++]!;
+      const count = packed[at++]!;
+      const documents = new Map<number, number>();
+      for (let d = 0; d < count; d++, at += 2) documents.set(packed[at]!, packed[at + 1]!);
+      super.set(field, documents);
+    }
+  }
+
+  override get(key: number) {
+    this.#unpack();
+    return super.get(key);
+  }
+  override has(key: number) {
+    this.#unpack();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>) {
+    this.#unpack();
+    return super.set(key, value);
+  }
+  override delete(key: number) {
+    this.#unpack();
+    return super.delete(key);
+  }
+  override clear() {
+    this.#unpack();
+    super.clear();
+  }
+  override get size() {
+    this.#unpack();
+    return super.size;
+  }
+  override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
+    this.#unpack();
+    super.forEach(callback, thisArg);
+  }
+  override keys() {
+    this.#unpack();
+    return super.keys();
+  }
+  override values() {
+    this.#unpack();
+    return super.values();
+  }
+  override entries() {
+    this.#unpack();
+    return super.entries();
+  }
+  override [Symbol.iterator]() {
+    this.#unpack();
+    return super[Symbol.iterator]();
+  }
+}
