@@ -36,7 +36,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   const entries: TopicEntry[] = [];
   const fileProblems: Problem[] = [];
   for (const file of listed.files) {
-    let parsed = cache.entry(file.relativePath, { display: file.display, pack });
+    let parsed = cache.entry(file.relativePath, file.display, pack);
     if (!parsed || parsed.size !== file.size || parsed.mtimeMs !== file.mtimeMs) {
       const text = readFoundFile(file, problems);
       if (text === undefined) continue;
@@ -48,7 +48,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     }
     kept.set(file.relativePath, parsed);
     const entry = parsed.parsed;
-    for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
+    if (entry.problems.length) for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
     // The parse itself serves as the entry: a cached one reads its lines only if the pack is checked again.
     if (entry.topic) entries.push(entry as TopicEntry);
   }
@@ -58,7 +58,11 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order.
     const byId = new Map<string, Topic>(base.topics.map((topic) => [topic.id, topic]));
     for (const entry of entries) if (entry.overrides || !byId.has(entry.topic.id)) byId.set(entry.topic.id, entry.topic);
-    const topics = cache.checked.ids.flatMap((id) => byId.get(id) ?? []);
+    const topics: Topic[] = [];
+    for (const id of cache.checked.ids) {
+      const topic = byId.get(id);
+      if (topic) topics.push(topic);
+    }
     return { guide: { ...base, topics }, problems: [...fileProblems, ...cache.checked.problems] };
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);

@@ -45,12 +45,6 @@ export interface StoredRest {
 /** A cached page file: the page, and what the cache file leaves out of the topic. */
 export type PageFile = StoredRest & Pick<Topic, 'intro' | 'sections'>;
 
-/** Where a cached topic's file is now, which the cache does not keep. */
-export interface CachedPlace {
-  display: string;
-  pack: string;
-}
-
 export function storeEntry(relativePath: string, entry: CachedTopic): StoredEntry {
   if (entry.stored) return entry.stored;
   const { topic, lines, overrides, problems } = entry.parsed;
@@ -61,29 +55,71 @@ export function storeEntry(relativePath: string, entry: CachedTopic): StoredEntr
   return [relativePath, entry.size, entry.mtimeMs, head, bodyFile ? '' : JSON.stringify(rest)];
 }
 
+const NO_PROBLEMS: MetaProblem[] = [];
+
 /** The cached topic again, with the parts kept in its page file (or `rest`) read on first use. */
-export function restoreEntry(stored: StoredEntry, place: CachedPlace, pageFolder: string): CachedTopic {
-  const [, size, mtimeMs, head, restText] = stored;
-  const pageFile = head && head[7] ? `${pageFolder}${sep}${head[7]}` : undefined;
-  const rest = new LaterRest(restText, pageFile);
-  const parsed = new CachedParse(rest, head ? head[8] === 1 : false, head ? head[9] || [] : undefined);
-  if (head) {
-    const origin: Topic['origin'] = { file: place.display, line: head[6], pack: place.pack, stamp: `${size}:${mtimeMs}` };
-    if (pageFile) origin.bodyFile = pageFile;
-    parsed.topic = new CachedPackTopic(head, origin, rest);
-  }
-  return { size, mtimeMs, parsed, stored };
+export function restoreEntry(stored: StoredEntry, display: string, pack: string, pageFolder: string): CachedTopic {
+  const file = new CachedFile(stored, pageFolder);
+  const head = stored[3];
+  if (head) file.topic = new CachedPackTopic(head, new CachedOrigin(file, display, pack, head[6]), file);
+  return file;
 }
 
-/** The part of a cached topic kept apart, read and parsed the first time any of it is asked for. */
-class LaterRest {
-  #value: StoredRest | undefined;
-  constructor(
-    private readonly text: string,
-    private readonly pageFile: string | undefined,
-  ) {}
-  get(): StoredRest {
-    return (this.#value ??= this.text || !this.pageFile ? (JSON.parse(this.text) as StoredRest) : readPageFile(this.pageFile));
+/**
+ * A pack file restored from the cache: both the CachedTopic and its parse, so that each of a large pack's
+ * thousands of files costs three objects (this, its topic and the topic's origin), and what is kept apart
+ * is read and parsed the first time any of it is asked for.
+ */
+class CachedFile implements CachedTopic, ParsedTopic {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly stored: StoredEntry;
+  readonly overrides: boolean;
+  readonly pageFile: string | undefined;
+  topic?: Topic;
+  #rest: StoredRest | undefined;
+
+  constructor(stored: StoredEntry, pageFolder: string) {
+    const head = stored[3];
+    this.stored = stored;
+    this.size = stored[1];
+    this.mtimeMs = stored[2];
+    this.overrides = head ? head[8] === 1 : false;
+    this.pageFile = head && head[7] ? `${pageFolder}${sep}${head[7]}` : undefined;
+  }
+  get parsed(): ParsedTopic {
+    return this;
+  }
+  rest(): StoredRest {
+    const text = this.stored[4];
+    return (this.#rest ??= text || !this.pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.pageFile));
+  }
+  get lines() {
+    return this.rest().lines;
+  }
+  /** A file that gave no topic keeps its problems in the rest; one that did, in the head (usually none). */
+  get problems() {
+    const head = this.stored[3];
+    return head ? head[9] || NO_PROBLEMS : this.rest().problems;
+  }
+}
+
+/** Where a restored topic was written (the file as messages show it); its stamp is made only if asked for (a search cache label). */
+class CachedOrigin {
+  readonly file: string;
+  readonly line: number;
+  readonly pack: string;
+  readonly bodyFile?: string;
+  readonly #cached: CachedFile;
+  constructor(cached: CachedFile, display: string, pack: string, line: number) {
+    this.file = display;
+    this.line = line;
+    this.pack = pack;
+    if (cached.pageFile) this.bodyFile = cached.pageFile;
+    this.#cached = cached;
+  }
+  get stamp() {
+    return `${this.#cached.size}:${this.#cached.mtimeMs}`;
   }
 }
 
@@ -100,8 +136,8 @@ class CachedPackTopic implements Topic {
   readonly summary: string;
   readonly parent?: string;
   readonly origin: Topic['origin'];
-  readonly #rest: LaterRest;
-  constructor(head: StoredHead, origin: Topic['origin'], rest: LaterRest) {
+  readonly #file: CachedFile;
+  constructor(head: StoredHead, origin: Topic['origin'], file: CachedFile) {
     this.id = head[0];
     this.title = head[1];
     this.kind = head[2];
@@ -109,47 +145,25 @@ class CachedPackTopic implements Topic {
     this.summary = head[4];
     this.aliases = head[5];
     this.origin = origin;
-    this.#rest = rest;
+    this.#file = file;
   }
   get tags() {
-    return this.#rest.get().tags;
+    return this.#file.rest().tags;
   }
   get related() {
-    return this.#rest.get().related;
+    return this.#file.rest().related;
   }
   get sources() {
-    return this.#rest.get().sources;
+    return this.#file.rest().sources;
   }
   get attributes() {
-    return this.#rest.get().attributes;
+    return this.#file.rest().attributes;
   }
   get intro() {
-    return this.#rest.get().intro ?? [];
+    return this.#file.rest().intro ?? [];
   }
   get sections() {
-    return this.#rest.get().sections ?? [];
-  }
-}
-
-/** A cached file's parse: the lines are wanted only when the pack is checked again. */
-class CachedParse implements ParsedTopic {
-  topic?: Topic;
-  readonly #rest: LaterRest;
-  readonly #problems: MetaProblem[] | undefined;
-  constructor(
-    rest: LaterRest,
-    readonly overrides: boolean,
-    problems: MetaProblem[] | undefined,
-  ) {
-    this.#rest = rest;
-    this.#problems = problems;
-  }
-  get lines() {
-    return this.#rest.get().lines;
-  }
-  /** A file that gave no topic keeps its problems in the rest; one that did, in the head (usually none). */
-  get problems() {
-    return this.#problems ?? this.#rest.get().problems;
+    return this.#file.rest().sections ?? [];
   }
 }
 

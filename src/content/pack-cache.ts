@@ -2,7 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Problem } from './check-guide.js';
-import { restoreEntry, storeEntry, type CachedPlace, type CachedTopic, type PageFile, type StoredEntry } from './pack-cache-entry.js';
+import { restoreEntry, storeEntry, type CachedTopic, type PageFile, type StoredEntry } from './pack-cache-entry.js';
 
 /**
  * Which cache a pack uses. `name` names its files: the pack folder's device and inode numbers, which need
@@ -54,8 +54,8 @@ export interface CachedCheck {
 }
 
 export interface PackCache {
-  /** The cached entry of the file at this path inside the pack; `place` says where that file is now. */
-  entry(relativePath: string, place: CachedPlace): CachedTopic | undefined;
+  /** The cached entry of the file at this path inside the pack, now shown as `display`, in `pack`. */
+  entry(relativePath: string, display: string, pack: string): CachedTopic | undefined;
   size: number;
   checked?: CachedCheck;
 }
@@ -86,9 +86,9 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey):
     return byPath.get(relativePath);
   };
   return {
-    entry: (relativePath, place) => {
+    entry: (relativePath, display, pack) => {
       const stored = find(relativePath);
-      return stored ? restoreEntry(stored, place, folder) : undefined;
+      return stored ? restoreEntry(stored, display, pack, folder) : undefined;
     },
     size: entries.length,
     ...(data.checked ? { checked: data.checked } : {}),
