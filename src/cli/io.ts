@@ -38,7 +38,10 @@ export function processIo(): Io {
       ...(stdoutIsTTY && process.stdout.rows ? { rows: process.stdout.rows } : {}),
     },
     stderr: {
-      write: (text) => void process.stderr.write(text),
+      write: (text) => {
+        streamsWritten.stderr = true;
+        process.stderr.write(text);
+      },
       get isTTY() {
         return isTerminal(2);
       },
@@ -52,7 +55,23 @@ export function processIo(): Io {
 }
 
 let terminalReady = false;
+/** Which of process.stdout and process.stderr virt has written to: only those streams can hold output. */
+const streamsWritten = { stdout: false, stderr: false };
+
+/** Resources that stay open for the whole process and hold no work: the terminal and stdio pipes. */
+const STDIO_HANDLES = new Set(['TTYWrap', 'PipeWrap']);
+
+/**
+ * Whether everything virt wrote has left the process and nothing else is under way (no pending write,
+ * timer, child or file request), so that exiting now loses nothing.
+ */
+export function nothingLeftToDo(): boolean {
+  if (streamsWritten.stdout && process.stdout.writableLength > 0) return false;
+  if (streamsWritten.stderr && process.stderr.writableLength > 0) return false;
+  return process.getActiveResourcesInfo().every((resource) => STDIO_HANDLES.has(resource));
+}
 function writeToTerminal(text: string): void {
+  streamsWritten.stdout = true;
   if (!terminalReady) {
     terminalReady = true;
     process.stdout.on('error', quietOnClosedPipe);
@@ -74,6 +93,7 @@ function writeToPipe(text: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') process.exit(0);
     if (code !== 'EAGAIN') throw error;
+    streamsWritten.stdout = true;
     process.stdout.on('error', quietOnClosedPipe);
     process.stdout.write(bytes.subarray(offset));
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
+import { writeGeneratedPack } from '../helpers/generated-pack.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 
 /** Runs the built CLI as a user would (npm test builds it first). */
@@ -115,5 +116,17 @@ describe('the V8 code cache the build records (bin/load-bundle.js)', () => {
       expect(damaged.stderr).toBe('');
       expect(damaged.stdout).toBe(intact.stdout);
     }
+  });
+});
+
+describe('exiting as soon as the output has left (src/cli/run.ts)', () => {
+  test('a slow reader still gets every byte of a long result, and the status', () => {
+    const pack = writeGeneratedPack(500);
+    const env = { PATH: process.env.PATH ?? '', VIRT_CACHE_DIR: `${pack}-cache` };
+    const command = `node bin/virt.js --content ${pack} list --json`;
+    const bytes = spawnSync('sh', ['-c', `${command} | wc -c`], { encoding: 'utf8', env }).stdout.trim();
+    expect(Number(bytes)).toBeGreaterThan(100_000);
+    const slow = spawnSync('bash', ['-c', `set -o pipefail; ${command} | (sleep 0.4; wc -c); echo "status $?"`], { encoding: 'utf8', env });
+    expect(slow.stdout.trim().split('\n')).toEqual([bytes, 'status 0']);
   });
 });
