@@ -8,6 +8,12 @@
 /** A term's postings: field id → document short id → how often the term occurs there. */
 export type Postings = Map<number, Map<number, number>>;
 
+/** The packed numbers: two bytes each when all fit, else four. */
+export type PackedNumbers = Uint16Array | Uint32Array;
+
+/** Whether a deserialized value is packed numbers (by tag: under a test runner's sandbox, another realm's). */
+export const isPackedNumbers = (value: unknown): value is PackedNumbers => ['[object Uint16Array]', '[object Uint32Array]'].includes(Object.prototype.toString.call(value));
+
 /** The radix tree of a SearchableMap: a child node per key part, and a term's postings under ''. */
 type Tree = Map<string, Tree | Postings | number>;
 
@@ -15,7 +21,7 @@ type Tree = Map<string, Tree | Postings | number>;
  * The tree with each term's postings replaced by where they start in `packed`:
  * [number of fields, then per field: field id, number of documents, then document id, count, …].
  */
-export function packPostings(tree: Tree): { tree: Tree; packed: Uint32Array } {
+export function packPostings(tree: Tree): { tree: Tree; packed: PackedNumbers } {
   const numbers: number[] = [];
   const pack = (node: Tree): Tree => {
     const copy: Tree = new Map();
@@ -35,11 +41,13 @@ export function packPostings(tree: Tree): { tree: Tree; packed: Uint32Array } {
     return copy;
   };
   const packedTree = pack(tree);
-  return { tree: packedTree, packed: Uint32Array.from(numbers) };
+  // Two bytes a number while every id and count fits (below 65,536 topics), which halves what is read.
+  const largest = numbers.reduce((a, b) => (b > a ? b : a), 0);
+  return { tree: packedTree, packed: largest < 0x10000 ? Uint16Array.from(numbers) : Uint32Array.from(numbers) };
 }
 
 /** Puts back, in place, a postings object that unpacks itself on first use for every term of the tree. */
-export function unpackPostingsOnDemand(tree: Tree, packed: Uint32Array): void {
+export function unpackPostingsOnDemand(tree: Tree, packed: PackedNumbers): void {
   const visit = (node: Tree) => {
     node.forEach((child, key) => {
       if (key === '') node.set('', new PostingsOnDemand(packed, child as number));
@@ -54,10 +62,10 @@ export function unpackPostingsOnDemand(tree: Tree, packed: Uint32Array): void {
  * Map from then on: MiniSearch reads, adds to and deletes from it as from the Maps it makes itself.
  */
 class PostingsOnDemand extends Map<number, Map<number, number>> {
-  #packed: Uint32Array | undefined;
+  #packed: PackedNumbers | undefined;
   #start: number;
 
-  constructor(packed: Uint32Array, start: number) {
+  constructor(packed: PackedNumbers, start: number) {
     super();
     this.#packed = packed;
     this.#start = start;

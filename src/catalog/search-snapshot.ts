@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { deserialize, serialize } from 'node:v8';
-import { packPostings, unpackPostingsOnDemand } from './search-postings.js';
+import { isPackedNumbers, packPostings, unpackPostingsOnDemand, type PackedNumbers } from './search-postings.js';
 
 /**
  * Saving and restoring a MiniSearch index with Node's structured serialization (node:v8) instead of
@@ -30,7 +30,7 @@ interface Snapshot {
   label: string;
   /** The radix tree of terms, with each term's postings as a place in `postings` (see search-postings.ts). */
   tree: Map<string, unknown>;
-  postings: Uint32Array;
+  postings: PackedNumbers;
   documentIds: Map<number, unknown>;
   fieldLength: Map<number, number[]>;
   storedFields: Map<number, Record<string, unknown>>;
@@ -41,7 +41,7 @@ interface Snapshot {
   dirtCount: number;
 }
 
-const FORMAT = 'virt search snapshot 3 (minisearch 7)';
+const FORMAT = 'virt search snapshot 4 (minisearch 7)';
 
 const stateOf = (index: MiniSearch<never> | MiniSearch<unknown>) => index as unknown as MiniSearchState;
 
@@ -80,7 +80,7 @@ export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearc
   // Checked by tag, not instanceof: under a test runner's sandbox, deserialize makes Maps of another realm.
   const isMap = (value: unknown) => Object.prototype.toString.call(value) === '[object Map]';
   if (snapshot?.format !== FORMAT || snapshot.label !== label || !isMap(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
-  if (Object.prototype.toString.call(snapshot.postings) !== '[object Uint32Array]') return undefined;
+  if (!isPackedNumbers(snapshot.postings)) return undefined;
   const index = create();
   const state = stateOf(index as MiniSearch<unknown>);
   unpackPostingsOnDemand(snapshot.tree as never, snapshot.postings);
