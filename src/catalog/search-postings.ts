@@ -58,23 +58,25 @@ export function unpackPostingsOnDemand(tree: Tree, packed: PackedNumbers): void 
 }
 
 /**
- * A Map that fills itself from the packed numbers the first time it is used in any way, and is an ordinary
- * Map from then on: MiniSearch reads, adds to and deletes from it as from the Maps it makes itself.
+ * A term's postings that unpack themselves from the packed numbers the first time they are used in any
+ * way, and act as an ordinary Map from then on: MiniSearch reads, adds to and deletes from them as from
+ * the Maps it makes itself (it never asks instanceof). Not a Map subclass: a subclass would build an
+ * empty Map for each of a large index's thousands of terms at every start, which cost more than the rest.
  */
-class PostingsOnDemand extends Map<number, Map<number, number>> {
-  #packed: PackedNumbers | undefined;
+class PostingsOnDemand implements Map<number, Map<number, number>> {
+  #packed: PackedNumbers;
   #start: number;
+  #map: Map<number, Map<number, number>> | undefined;
 
   constructor(packed: PackedNumbers, start: number) {
-    super();
     this.#packed = packed;
     this.#start = start;
   }
 
-  #unpack(): void {
+  #unpacked(): Map<number, Map<number, number>> {
+    if (this.#map) return this.#map;
     const packed = this.#packed;
-    if (!packed) return;
-    this.#packed = undefined;
+    const map = new Map<number, Map<number, number>>();
     let at = this.#start;
     const fields = packed[at++]!;
     for (let f = 0; f < fields; f++) {
@@ -82,52 +84,46 @@ class PostingsOnDemand extends Map<number, Map<number, number>> {
       const count = packed[at++]!;
       const documents = new Map<number, number>();
       for (let d = 0; d < count; d++, at += 2) documents.set(packed[at]!, packed[at + 1]!);
-      super.set(field, documents);
+      map.set(field, documents);
     }
+    return (this.#map = map);
   }
 
-  override get(key: number) {
-    this.#unpack();
-    return super.get(key);
+  get size() {
+    return this.#unpacked().size;
   }
-  override has(key: number) {
-    this.#unpack();
-    return super.has(key);
+  get(key: number) {
+    return this.#unpacked().get(key);
   }
-  override set(key: number, value: Map<number, number>) {
-    this.#unpack();
-    return super.set(key, value);
+  has(key: number) {
+    return this.#unpacked().has(key);
   }
-  override delete(key: number) {
-    this.#unpack();
-    return super.delete(key);
+  set(key: number, value: Map<number, number>) {
+    this.#unpacked().set(key, value);
+    return this;
   }
-  override clear() {
-    this.#unpack();
-    super.clear();
+  delete(key: number) {
+    return this.#unpacked().delete(key);
   }
-  override get size() {
-    this.#unpack();
-    return super.size;
+  clear() {
+    this.#unpacked().clear();
   }
-  override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
-    this.#unpack();
-    super.forEach(callback, thisArg);
+  forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
+    this.#unpacked().forEach((value, key) => callback.call(thisArg, value, key, this));
   }
-  override keys() {
-    this.#unpack();
-    return super.keys();
+  keys() {
+    return this.#unpacked().keys();
   }
-  override values() {
-    this.#unpack();
-    return super.values();
+  values() {
+    return this.#unpacked().values();
   }
-  override entries() {
-    this.#unpack();
-    return super.entries();
+  entries() {
+    return this.#unpacked().entries();
   }
-  override [Symbol.iterator]() {
-    this.#unpack();
-    return super[Symbol.iterator]();
+  [Symbol.iterator]() {
+    return this.#unpacked()[Symbol.iterator]();
+  }
+  get [Symbol.toStringTag]() {
+    return 'Map';
   }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { constants, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { SourceFile } from './build-guide.js';
@@ -82,9 +82,11 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
         stats = undefined;
       }
       const relativePath = inside ? `${inside}/${name}` : name;
-      if (stats?.isDirectory()) walk(path, relativePath, depth + 1, stats);
+      // The file type from the mode bits: Stats' isDirectory()/isFile() took milliseconds over thousands of files.
+      const type = stats ? stats.mode & constants.S_IFMT : 0;
+      if (type === constants.S_IFDIR) walk(path, relativePath, depth + 1, stats!);
       else if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
-        files.push({ path, display: `${underFolder}${name}`, relativePath, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, isFile: stats?.isFile() ?? false });
+        files.push({ path, display: `${underFolder}${name}`, relativePath, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, isFile: type === constants.S_IFREG });
       }
     }
   };
