@@ -111,9 +111,10 @@ function factsText(topic: Topic): string {
  * named after the packs, not a hash of the label (hashing would load node:crypto, about 7 ms): packs of the
  * same names in other folders share the file, and each use of the other only means indexing again.
  */
-export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, prebuilt: Uint8Array | undefined, cacheDirectory: string | undefined, version: string) {
+/** `readPrebuilt` gives the built-in guide's index, read only if the cache cannot answer. */
+export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, readPrebuilt: () => Uint8Array | undefined, cacheDirectory: string | undefined, version: string) {
   const packs = [...new Set(topics.flatMap((topic) => topic.origin.pack ?? []))];
-  if (!cacheDirectory || packs.length === 0) return createSearchIndex(topics, page, prebuilt);
+  if (!cacheDirectory || packs.length === 0) return createSearchIndex(topics, page, readPrebuilt());
   const label = `${version}\n${topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
   const file = join(cacheDirectory, `search-${packs.join('+').replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 100)}.bin`);
   let saved: Buffer | undefined;
@@ -124,7 +125,7 @@ export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) =>
   }
   const cached = saved && restoreSavedIndex(topics, saved, label);
   if (cached) return cached;
-  const index = createSearchIndex(topics, page, prebuilt);
+  const index = createSearchIndex(topics, page, readPrebuilt());
   try {
     ensureFolder(cacheDirectory);
     writeFileSync(`${file}.${process.pid}.tmp`, index.serialize(label));

@@ -86,7 +86,9 @@ export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearc
   unpackPostingsOnDemand(snapshot.tree as never, snapshot.postings);
   state._index = new SearchableMap(snapshot.tree as never);
   state._documentIds = snapshot.documentIds;
-  state._idToShortId = new Map([...snapshot.documentIds].map(([shortId, id]) => [id, shortId]));
+  const idToShortId = new Map<unknown, number>();
+  snapshot.documentIds.forEach((id, shortId) => idToShortId.set(id, shortId));
+  state._idToShortId = idToShortId;
   state._fieldLength = snapshot.fieldLength;
   state._storedFields = snapshot.storedFields;
   state._documentCount = snapshot.documentCount;
