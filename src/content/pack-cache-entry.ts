@@ -59,111 +59,98 @@ const NO_PROBLEMS: MetaProblem[] = [];
 
 /** The cached topic again, with the parts kept in its page file (or `rest`) read on first use. */
 export function restoreEntry(stored: StoredEntry, display: string, pack: string, pageFolder: string): CachedTopic {
-  const file = new CachedFile(stored, pageFolder);
-  const head = stored[3];
-  if (head) file.topic = new CachedPackTopic(head, new CachedOrigin(file, display, pack, head[6]), file);
-  return file;
+  return new CachedFile(stored, display, pack, pageFolder);
 }
 
 /**
- * A pack file restored from the cache: both the CachedTopic and its parse, so that each of a large pack's
- * thousands of files costs three objects (this, its topic and the topic's origin), and what is kept apart
- * is read and parsed the first time any of it is asked for.
+ * A pack file restored from the cache, as one object that is at once the cache entry, its parse and (when
+ * the file gave one) its topic: a large pack restores thousands of them at every start, and each object
+ * fewer was measurably faster. What is kept apart (the page, sources, related topics, attributes, lines)
+ * is read and parsed the first time any of it is asked for, and the origin is made when first asked for.
+ * The page fields are getters on the prototype, which an object spread does not copy: code that copies a
+ * topic names the fields (see catalog.page).
  */
-class CachedFile implements CachedTopic, ParsedTopic {
+class CachedFile implements CachedTopic, ParsedTopic, Topic {
   readonly size: number;
   readonly mtimeMs: number;
   readonly stored: StoredEntry;
   readonly overrides: boolean;
-  readonly pageFile: string | undefined;
-  topic?: Topic;
-  #rest: StoredRest | undefined;
-
-  constructor(stored: StoredEntry, pageFolder: string) {
-    const head = stored[3];
-    this.stored = stored;
-    this.size = stored[1];
-    this.mtimeMs = stored[2];
-    this.overrides = head ? head[8] === 1 : false;
-    this.pageFile = head && head[7] ? `${pageFolder}${sep}${head[7]}` : undefined;
-  }
-  get parsed(): ParsedTopic {
-    return this;
-  }
-  rest(): StoredRest {
-    const text = this.stored[4];
-    return (this.#rest ??= text || !this.pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.pageFile));
-  }
-  get lines() {
-    return this.rest().lines;
-  }
-  /** A file that gave no topic keeps its problems in the rest; one that did, in the head (usually none). */
-  get problems() {
-    const head = this.stored[3];
-    return head ? head[9] || NO_PROBLEMS : this.rest().problems;
-  }
-}
-
-/** Where a restored topic was written (the file as messages show it); its stamp is made only if asked for (a search cache label). */
-class CachedOrigin {
-  readonly file: string;
-  readonly line: number;
-  readonly pack: string;
-  readonly bodyFile?: string;
-  readonly #cached: CachedFile;
-  constructor(cached: CachedFile, display: string, pack: string, line: number) {
-    this.file = display;
-    this.line = line;
-    this.pack = pack;
-    if (cached.pageFile) this.bodyFile = cached.pageFile;
-    this.#cached = cached;
-  }
-  get stamp() {
-    return `${this.#cached.size}:${this.#cached.mtimeMs}`;
-  }
-}
-
-/**
- * A pack topic restored from the cache. A class, so that the thousands of them a large pack makes share
- * their getters instead of each carrying its own functions. Its page fields are getters on the prototype,
- * which an object spread does not copy: code that copies a topic names the fields (see catalog.page).
- */
-class CachedPackTopic implements Topic {
   readonly id: string;
   readonly title: string;
   readonly kind: Topic['kind'];
   readonly aliases: string[];
   readonly summary: string;
   readonly parent?: string;
-  readonly origin: Topic['origin'];
-  readonly #file: CachedFile;
-  constructor(head: StoredHead, origin: Topic['origin'], file: CachedFile) {
-    this.id = head[0];
-    this.title = head[1];
-    this.kind = head[2];
-    if (head[3]) this.parent = head[3];
-    this.summary = head[4];
-    this.aliases = head[5];
-    this.origin = origin;
-    this.#file = file;
+  readonly #display: string;
+  readonly #pack: string;
+  readonly #pageFile: string | undefined;
+  #rest: StoredRest | undefined;
+  #origin: Topic['origin'] | undefined;
+
+  constructor(stored: StoredEntry, display: string, pack: string, pageFolder: string) {
+    const head = stored[3] || undefined;
+    this.stored = stored;
+    this.size = stored[1];
+    this.mtimeMs = stored[2];
+    this.overrides = head?.[8] === 1;
+    this.id = head?.[0] ?? '';
+    this.title = head?.[1] ?? '';
+    this.kind = head?.[2] ?? 'term';
+    if (head?.[3]) this.parent = head[3];
+    this.summary = head?.[4] ?? '';
+    this.aliases = head?.[5] ?? [];
+    this.#display = display;
+    this.#pack = pack;
+    this.#pageFile = head?.[7] ? `${pageFolder}${sep}${head[7]}` : undefined;
+  }
+
+  // The cache entry and the parse.
+  get parsed(): ParsedTopic {
+    return this;
+  }
+  get topic(): Topic | undefined {
+    return this.stored[3] ? this : undefined;
+  }
+  get lines() {
+    return this.#more().lines;
+  }
+  /** A file that gave no topic keeps its problems in the rest; one that did, in the head (usually none). */
+  get problems() {
+    const head = this.stored[3];
+    return head ? head[9] || NO_PROBLEMS : this.#more().problems;
+  }
+
+  // The topic.
+  get origin(): Topic['origin'] {
+    if (!this.#origin) {
+      const origin: Topic['origin'] = { file: this.#display, line: this.stored[3] ? this.stored[3][6] : 1, pack: this.#pack, stamp: `${this.size}:${this.mtimeMs}` };
+      if (this.#pageFile) origin.bodyFile = this.#pageFile;
+      this.#origin = origin;
+    }
+    return this.#origin;
   }
   get tags() {
-    return this.#file.rest().tags;
+    return this.#more().tags;
   }
   get related() {
-    return this.#file.rest().related;
+    return this.#more().related;
   }
   get sources() {
-    return this.#file.rest().sources;
+    return this.#more().sources;
   }
   get attributes() {
-    return this.#file.rest().attributes;
+    return this.#more().attributes;
   }
   get intro() {
-    return this.#file.rest().intro ?? [];
+    return this.#more().intro ?? [];
   }
   get sections() {
-    return this.#file.rest().sections ?? [];
+    return this.#more().sections ?? [];
+  }
+
+  #more(): StoredRest {
+    const text = this.stored[4];
+    return (this.#rest ??= text || !this.#pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.#pageFile));
   }
 }
 
