@@ -54,22 +54,32 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   }
   const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
   const baseFingerprint = fingerprint(base.topics.map((topic) => topic.id));
-  if (!changed && kept.size === cache.size && cache.checked?.base === baseFingerprint && readProblems.length === 0) {
-    // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order.
-    const byId = new Map<string, Topic>(base.topics.map((topic) => [topic.id, topic]));
-    for (const entry of entries) if (entry.overrides || !byId.has(entry.topic.id)) byId.set(entry.topic.id, entry.topic);
-    const topics: Topic[] = [];
-    for (const id of cache.checked.ids) {
-      const topic = byId.get(id);
-      if (topic) topics.push(topic);
-    }
-    return { guide: { ...base, topics }, problems: [...fileProblems, ...cache.checked.problems] };
+  let cacheIsStale = changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint;
+  if (!cacheIsStale && readProblems.length === 0) {
+    // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
+    // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
+    const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
+    if (topics) return { guide: { ...base, topics }, problems: [...fileProblems, ...(cache.checked?.problems ?? [])] };
+    cacheIsStale = true;
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
-  if (changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint) {
-    writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, ids: checked.guide.topics.map((topic) => topic.id), problems: checked.problems });
+  if (cacheIsStale) {
+    const place = new Map<Topic, number>([...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]));
+    writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems });
   }
   return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems] };
+}
+
+/** The checked guide's topics from their places; undefined if a place is not there (a damaged cache). */
+function inCheckedOrder(order: number[] | undefined, baseTopics: Topic[], entries: TopicEntry[]): Topic[] | undefined {
+  if (!Array.isArray(order)) return undefined;
+  const topics: Topic[] = [];
+  for (const place of order) {
+    const topic = place < baseTopics.length ? baseTopics[place] : entries[place - baseTopics.length]?.topic;
+    if (!topic) return undefined;
+    topics.push(topic);
+  }
+  return topics;
 }
 
 function cacheKey(real: string, dir: string): PackCacheKey {

@@ -24,7 +24,7 @@ const pageFolder = (directory: string, key: PackCacheKey) => join(directory, `pa
 const pageName = (relativePath: string) => `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
 
 /** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * Pages, with the parts of a topic that only its page shows, are kept out of the cache's index, one file
@@ -48,8 +48,8 @@ export function writeCachedBody(directory: string | undefined, key: PackCacheKey
 export interface CachedCheck {
   /** The ids of the guide beneath the pack, one per line, in order. */
   base: string;
-  /** Topic ids in reading order after overrides. */
-  ids: string[];
+  /** The topics in reading order after overrides, as places in [the guide's topics…, the pack's…]. */
+  order: number[];
   problems: Problem[];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePack, packTopic } from '../helpers/pack.js';
@@ -87,5 +87,19 @@ describe('the cache of parsed packs', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/missing from the pack cache; delete \S+ and run again/);
+  });
+
+  test('a damaged cache index means checking the pack again, not a wrong guide', async () => {
+    const pack = makePack({ 'a.md': packTopic('eta-lab'), 'b.md': packTopic('theta-lab', { extra: ['overrides: true'] }).replace('id: theta-lab', 'id: kvm') }, 'damaged');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    const first = await runCli(['--content', pack, 'list'], { env });
+    expect(first.code).toBe(0);
+    const index = readdirSync(env.VIRT_CACHE_DIR).find((name) => name.endsWith('.json'))!;
+    const data = JSON.parse(readFileSync(join(env.VIRT_CACHE_DIR, index), 'utf8'));
+    for (const order of [[0, 99999], 'not a list']) {
+      writeFileSync(join(env.VIRT_CACHE_DIR, index), JSON.stringify({ ...data, checked: { ...data.checked, order } }));
+      expect(await runCli(['--content', pack, 'list'], { env })).toEqual(first);
+    }
+    expect((await runCli(['--content', pack, 'explain', 'kvm'], { env })).stdout).toMatch(/^# Pack topic theta-lab/);
   });
 });
