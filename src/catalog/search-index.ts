@@ -106,16 +106,23 @@ function factsText(topic: Topic): string {
 }
 
 /**
- * The search index for a guide with packs: built once and kept in the cache directory, labelled with every
- * topic's id and the stamp of its file, so a large pack is indexed again only after it changes. The file is
- * named after the packs, not a hash of the label (hashing would load node:crypto, about 7 ms): packs of the
- * same names in other folders share the file, and each use of the other only means indexing again.
+ * The search index for a guide with packs: built once and kept in the cache directory, labelled with the
+ * guide's revision (which changes whenever a pack does), or else with every topic's id and file stamp, so a
+ * large pack is indexed again only after it changes. The file is named after the packs, not a hash of the
+ * label (hashing would load node:crypto, about 7 ms): packs of the same names in other folders share the
+ * file, and each use of the other only means indexing again. `readPrebuilt` gives the built-in guide's
+ * index, read only if the cache cannot answer.
  */
-/** `readPrebuilt` gives the built-in guide's index, read only if the cache cannot answer. */
-export function createCachedSearchIndex(topics: Topic[], page: (topic: Topic) => Topic, readPrebuilt: () => Uint8Array | undefined, cacheDirectory: string | undefined, version: string) {
+export function createCachedSearchIndex(
+  topics: Topic[],
+  page: (topic: Topic) => Topic,
+  readPrebuilt: () => Uint8Array | undefined,
+  cache: { directory: string | undefined; version: string; revision: string | undefined },
+) {
   const packs = [...new Set(topics.flatMap((topic) => topic.origin.pack ?? []))];
-  if (!cacheDirectory || packs.length === 0) return createSearchIndex(topics, page, readPrebuilt());
-  const label = `${version}\n${topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
+  if (!cache.directory || packs.length === 0) return createSearchIndex(topics, page, readPrebuilt());
+  const label = `${cache.version}\n${cache.revision ?? topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
+  const cacheDirectory = cache.directory;
   const file = join(cacheDirectory, `search-${packs.join('+').replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 100)}.bin`);
   let saved: Buffer | undefined;
   try {

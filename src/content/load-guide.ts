@@ -29,11 +29,15 @@ export async function loadGuide(packs: string[] = [], cacheDirectory?: string): 
   failOnErrors(problems);
   if (packs.length === 0) return guide;
   const { loadPack } = await import('../lazy/packs.js');
+  const tokens: (string | undefined)[] = [];
   for (const pack of packs) {
-    ({ guide, problems } = await loadPack(pack, guide, cacheDirectory));
+    let token: string | undefined;
+    ({ guide, problems, token } = await loadPack(pack, guide, cacheDirectory));
     failOnErrors(problems);
+    tokens.push(token);
   }
-  return guide;
+  // The guide's revision names the state of every pack, in order; without it, caches fall back to stamps.
+  return tokens.every((token) => token !== undefined) ? { ...guide, revision: tokens.join('+') } : guide;
 }
 
 /**

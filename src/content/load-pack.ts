@@ -15,9 +15,11 @@ const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources'
 /**
  * Loads a content pack on top of a guide. Packs are parsed at run time, but each file's parse is kept in a
  * cache and reused while the file's size and modification time are unchanged, so a large pack costs its
- * parse once, not at every command; the checks across topics run every time.
+ * parse once, not at every command; the checks across topics run every time. `token` is made afresh each
+ * time the pack's cache is saved after a change in the pack or beneath it, so it names this state of the
+ * pack; it is undefined when there is no cache to keep it in.
  */
-export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined): Promise<{ guide: Guide; problems: Problem[] }> {
+export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined }> {
   const pack = cleanText(basename(resolve(dir)));
   const problems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
@@ -59,15 +61,17 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
     // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
     const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
-    if (topics) return { guide: { ...base, topics }, problems: [...fileProblems, ...(cache.checked?.problems ?? [])] };
+    if (topics) return { guide: { ...base, topics }, problems: [...fileProblems, ...(cache.checked?.problems ?? [])], token: cache.checked?.token };
     cacheIsStale = true;
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
+  let token = cacheIsStale ? undefined : cache.checked?.token;
   if (cacheIsStale) {
     const place = new Map<Topic, number>([...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]));
-    writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems });
+    const fresh = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
   }
-  return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems] };
+  return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token };
 }
 
 /** The checked guide's topics from their places; undefined if a place is not there (a damaged cache). */

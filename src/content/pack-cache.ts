@@ -24,7 +24,7 @@ const pageFolder = (directory: string, key: PackCacheKey) => join(directory, `pa
 const pageName = (relativePath: string) => `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
 
 /** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * Pages, with the parts of a topic that only its page shows, are kept out of the cache's index, one file
@@ -50,6 +50,8 @@ export interface CachedCheck {
   base: string;
   /** The topics in reading order after overrides, as places in [the guide's topics…, the pack's…]. */
   order: number[];
+  /** Made afresh each time the cache is saved after a change: the pack's part of Guide.revision. */
+  token: string;
   problems: Problem[];
 }
 
@@ -95,9 +97,9 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey):
   };
 }
 
-/** Best effort: a cache that cannot be written only means the next run parses again. */
-export function writePackCache(directory: string | undefined, key: PackCacheKey, files: Map<string, CachedTopic>, checked: CachedCheck): void {
-  if (!directory) return;
+/** Best effort: a cache that cannot be written only means the next run parses again. Says whether it was. */
+export function writePackCache(directory: string | undefined, key: PackCacheKey, files: Map<string, CachedTopic>, checked: CachedCheck): boolean {
+  if (!directory) return false;
   try {
     ensureFolder(directory);
     const target = cacheFile(directory, key);
@@ -105,7 +107,9 @@ export function writePackCache(directory: string | undefined, key: PackCacheKey,
     const entries = [...files].map(([relativePath, entry]) => storeEntry(relativePath, entry));
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, key: key.text, entries, checked }));
     renameSync(temporary, target);
+    return true;
   } catch {
     /* read-only home, full disk: run without a cache */
+    return false;
   }
 }

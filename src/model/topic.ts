@@ -76,4 +76,9 @@ export interface AttributeSchema {
 export interface Guide {
   topics: Topic[];
   schema: AttributeSchema;
+  /**
+   * With packs: a token that changes whenever any pack's topics may have (see load-pack.ts), so caches
+   * built from the whole guide can be keyed by it. Undefined when some pack is not cached.
+   */
+  revision?: string;
 }
