@@ -70,6 +70,7 @@ export function nothingLeftToDo(): boolean {
   if (streamsWritten.stderr && process.stderr.writableLength > 0) return false;
   return process.getActiveResourcesInfo().every((resource) => STDIO_HANDLES.has(resource));
 }
+
 function writeToTerminal(text: string): void {
   streamsWritten.stdout = true;
   if (!terminalReady) {
