@@ -4,8 +4,7 @@
  * maximum resident set size reported by /usr/bin/time. Usage: npm run bench [-- --runs 30]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../content/paths.js';
 import { writeGeneratedPack } from './generate-pack.js';
@@ -21,14 +20,24 @@ interface Case {
 
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 30;
+if (!Number.isInteger(runs) || runs < 1) {
+  process.stderr.write(`bench: --runs wants a whole number of at least 1, not ${process.argv[runsFlag + 1] ?? 'nothing'}\n`);
+  process.exit(2);
+}
 const root = packageRoot();
 const bin = join(root, 'bin', 'virt.js');
 if (!existsSync(join(root, 'dist', 'virt.cjs'))) {
   process.stderr.write('bench: run `npm run build` first\n');
   process.exit(2);
 }
-const pack = writeGeneratedPack(join(mkdtempSync(join(tmpdir(), 'virt-bench-')), 'generated'), 2000);
-const cacheDir = mkdtempSync(join(tmpdir(), 'virt-bench-cache-'));
+// The pack and the cache it fills (about 8 MB together) are made afresh for each run and removed after it.
+// The folder is always the same one, so a run cut short (Ctrl-C under npm) leaves one copy, not one per run.
+const scratch = join(root, 'node_modules', '.cache', 'virt-bench');
+rmSync(scratch, { recursive: true, force: true });
+const pack = writeGeneratedPack(join(scratch, 'generated'), 2000);
+const cacheDir = join(scratch, 'cache');
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
 
 const cases: Case[] = [
   { name: 'node -e 0', args: ['-e', '0'] },
@@ -53,6 +62,8 @@ function measure(args: string[]): { ms: number; kb: number } {
     env: { ...process.env, VIRT_CACHE_DIR: cacheDir, NO_COLOR: '' },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  // Ctrl-C reaches the measured command too; /usr/bin/time then reports it, exiting 128 + SIGINT.
+  if (result.signal === 'SIGINT' || result.status === 130) process.exit(130);
   if (result.status !== 0) throw new Error(`bench: \`node ${args.join(' ')}\` failed:\n${result.stderr}`);
   return { ms, kb: Number(result.stderr.trim().split('\n').at(-1)) };
 }
