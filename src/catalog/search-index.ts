@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { pruneUnusedCaches, readCacheFile } from '../content/cache-files.js';
 import { ensureFolder } from '../content/paths.js';
 import { restoreSearchIndex, snapshotSearchIndex } from './search-snapshot.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -126,7 +127,7 @@ export function createCachedSearchIndex(
   const file = join(cacheDirectory, `search-${packs.join('+').replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 100)}.bin`);
   let saved: Buffer | undefined;
   try {
-    saved = readFileSync(file);
+    saved = readCacheFile(file);
   } catch {
     saved = undefined;
   }
@@ -137,6 +138,7 @@ export function createCachedSearchIndex(
     ensureFolder(cacheDirectory);
     writeFileSync(`${file}.${process.pid}.tmp`, index.serialize(label));
     renameSync(`${file}.${process.pid}.tmp`, file);
+    pruneUnusedCaches(cacheDirectory);
   } catch {
     /* no cache: the next search indexes again */
   }

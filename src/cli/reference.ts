@@ -15,6 +15,6 @@ export const ENVIRONMENT: [string, string][] = [
   ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
   ['PAGER', 'the pager for long pages on a terminal, parsed as shell words; empty means none (default: less -FRX)'],
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
-  ['VIRT_CACHE_DIR', 'where parsed packs and their search index are kept (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt'],
+  ['VIRT_CACHE_DIR', 'where parsed packs and their search index are kept (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Caches unread for 30 days are removed when virt next writes one'],
   ['VIRT_DEBUG', '1 adds stack traces to error messages'],
 ];

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { pruneUnusedCaches, readCacheFile } from './cache-files.js';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Problem } from './check-guide.js';
@@ -71,7 +72,7 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey):
   if (!directory) return noCache;
   let data: { format: number; key: string; entries: StoredEntry[]; checked?: CachedCheck };
   try {
-    data = JSON.parse(readFileSync(cacheFile(directory, key), 'utf8')) as typeof data;
+    data = JSON.parse(readCacheFile(cacheFile(directory, key), 'utf8')) as typeof data;
   } catch {
     return noCache;
   }
@@ -107,6 +108,7 @@ export function writePackCache(directory: string | undefined, key: PackCacheKey,
     const entries = [...files].map(([relativePath, entry]) => storeEntry(relativePath, entry));
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, key: key.text, entries, checked }));
     renameSync(temporary, target);
+    pruneUnusedCaches(directory);
     return true;
   } catch {
     /* read-only home, full disk: run without a cache */

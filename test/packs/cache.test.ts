@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pruneUnusedCaches, UNUSED_FOR } from '../../src/content/cache-files.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -101,5 +102,57 @@ describe('the cache of parsed packs', () => {
       expect(await runCli(['--content', pack, 'list'], { env })).toEqual(first);
     }
     expect((await runCli(['--content', pack, 'explain', 'kvm'], { env })).stdout).toMatch(/^# Pack topic theta-lab/);
+  });
+
+  test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).sort();
+    const monthsAgo = new Date(Date.now() - UNUSED_FOR - 24 * 60 * 60 * 1000);
+    const age = (names: string[]) => names.forEach((name) => utimesSync(join(env.VIRT_CACHE_DIR, name), monthsAgo, monthsAgo));
+
+    const gone = makePack({ 'a.md': packTopic('iota-lab') }, 'gone');
+    expect((await runCli(['--content', gone, 'search', 'iota'], { env })).code).toBe(0);
+    const goneFiles = cacheFiles();
+    expect(goneFiles).toEqual([expect.stringMatching(/^pack-[^.]+$/), expect.stringMatching(/^pack-.+\.json$/), 'search-gone.bin']);
+    age(goneFiles);
+
+    const used = makePack({ 'a.md': packTopic('kappa-lab') }, 'used');
+    expect((await runCli(['--content', used, 'list'], { env })).code).toBe(0);
+    const usedFiles = cacheFiles().filter((name) => !goneFiles.includes(name));
+    age(usedFiles);
+    // Reading the used pack's cache marks it as used again, so the next write keeps it.
+    expect((await runCli(['--content', used, 'explain', 'kappa-lab'], { env })).code).toBe(0);
+    expect(Date.now() - statSync(join(env.VIRT_CACHE_DIR, usedFiles.find((name) => name.endsWith('.json'))!)).mtimeMs).toBeLessThan(60_000);
+
+    const fresh = makePack({ 'a.md': packTopic('lambda-lab') }, 'fresh');
+    expect((await runCli(['--content', fresh, 'list'], { env })).code).toBe(0);
+    const left = cacheFiles();
+    expect(left.filter((name) => goneFiles.includes(name))).toEqual([]);
+    expect(left.filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    // A pruned pack only parses again.
+    expect((await runCli(['--content', gone, 'explain', 'iota-lab'], { env })).stdout).toMatch(/^# Pack topic iota-lab/);
+  });
+
+  test("pruning leaves what is recent or not virt's, and a page folder whose index is still there", () => {
+    const folder = freshCache();
+    const now = Date.now();
+    const old = new Date(now - UNUSED_FOR - 1000);
+    const make = (name: string, isFolder = false) => {
+      const path = join(folder, name);
+      if (isFolder) mkdirSync(path);
+      else writeFileSync(path, '{}');
+      utimesSync(path, old, old);
+    };
+    make('pack-1-2.json');
+    make('pack-1-2', true);
+    make('pack-3-4', true); // its index was written recently
+    writeFileSync(join(folder, 'pack-3-4.json'), '{}');
+    make('pack-5-6', true); // no index at all
+    make('search-a+b.bin');
+    make('pack-7-8.json.123.tmp');
+    make('notes.txt');
+    writeFileSync(join(folder, 'search-new.bin'), '');
+    pruneUnusedCaches(folder, now);
+    expect(readdirSync(folder).sort()).toEqual(['notes.txt', 'pack-3-4', 'pack-3-4.json', 'search-new.bin']);
   });
 });
