@@ -1,8 +1,6 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { pruneUnusedCaches, readCacheFile } from '../content/cache-files.js';
-import { ensureFolder } from '../content/paths.js';
+import { ensureCacheFolder, pruneUnusedCaches, readCacheFile, writeCacheFile } from '../content/cache-files.js';
 import { restoreSearchIndex, snapshotSearchIndex } from './search-snapshot.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Topic } from '../model/topic.js';
@@ -135,9 +133,8 @@ export function createCachedSearchIndex(
   if (cached) return cached;
   const index = createSearchIndex(topics, page, readPrebuilt());
   try {
-    ensureFolder(cacheDirectory);
-    writeFileSync(`${file}.${process.pid}.tmp`, index.serialize(label));
-    renameSync(`${file}.${process.pid}.tmp`, file);
+    ensureCacheFolder(cacheDirectory);
+    writeCacheFile(file, index.serialize(label));
     pruneUnusedCaches(cacheDirectory);
   } catch {
     /* no cache: the next search indexes again */

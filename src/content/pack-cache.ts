@@ -1,5 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { pruneUnusedCaches, readCacheFile } from './cache-files.js';
+import { ensureCacheFolder, pruneUnusedCaches, readCacheFile, writeCacheFile } from './cache-files.js';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Problem } from './check-guide.js';
@@ -36,9 +35,10 @@ export function writeCachedBody(directory: string | undefined, key: PackCacheKey
   if (!directory) return undefined;
   try {
     const folder = pageFolder(directory, key);
-    ensureFolder(folder, 3);
+    ensureCacheFolder(directory);
+    ensureFolder(folder, 0);
     const file = join(folder, pageName(relativePath));
-    writeFileSync(file, JSON.stringify(body));
+    writeCacheFile(file, JSON.stringify(body));
     return file;
   } catch {
     return undefined;
@@ -102,12 +102,9 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey):
 export function writePackCache(directory: string | undefined, key: PackCacheKey, files: Map<string, CachedTopic>, checked: CachedCheck): boolean {
   if (!directory) return false;
   try {
-    ensureFolder(directory);
-    const target = cacheFile(directory, key);
-    const temporary = `${target}.${process.pid}.tmp`;
+    ensureCacheFolder(directory);
     const entries = [...files].map(([relativePath, entry]) => storeEntry(relativePath, entry));
-    writeFileSync(temporary, JSON.stringify({ format: FORMAT, key: key.text, entries, checked }));
-    renameSync(temporary, target);
+    writeCacheFile(cacheFile(directory, key), JSON.stringify({ format: FORMAT, key: key.text, entries, checked }));
     pruneUnusedCaches(directory);
     return true;
   } catch {

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pruneUnusedCaches, UNUSED_FOR } from '../../src/content/cache-files.js';
+import { ensureCacheFolder, pruneUnusedCaches, UNUSED_FOR } from '../../src/content/cache-files.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -105,8 +105,8 @@ describe('the cache of parsed packs', () => {
   });
 
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
-    const env = { VIRT_CACHE_DIR: freshCache() };
-    const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).sort();
+    const env = { VIRT_CACHE_DIR: join(freshCache(), 'virt') };
+    const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).filter((name) => name !== 'CACHEDIR.TAG').sort();
     const monthsAgo = new Date(Date.now() - UNUSED_FOR - 24 * 60 * 60 * 1000);
     const age = (names: string[]) => names.forEach((name) => utimesSync(join(env.VIRT_CACHE_DIR, name), monthsAgo, monthsAgo));
 
@@ -133,26 +133,44 @@ describe('the cache of parsed packs', () => {
     expect((await runCli(['--content', gone, 'explain', 'iota-lab'], { env })).stdout).toMatch(/^# Pack topic iota-lab/);
   });
 
-  test("pruning leaves what is recent or not virt's, and a page folder whose index is still there", () => {
-    const folder = freshCache();
+  test("pruning leaves what is recent or not virt's, a page folder whose index is there, and folders virt did not make", () => {
     const now = Date.now();
     const old = new Date(now - UNUSED_FOR - 1000);
-    const make = (name: string, isFolder = false) => {
-      const path = join(folder, name);
-      if (isFolder) mkdirSync(path);
-      else writeFileSync(path, '{}');
-      utimesSync(path, old, old);
+    const fill = (folder: string) => {
+      const make = (name: string, kind: 'file' | 'folder' = 'file') => {
+        const path = join(folder, name);
+        if (kind === 'folder') mkdirSync(path);
+        else writeFileSync(path, '{}');
+        utimesSync(path, old, old);
+      };
+      make('pack-1-2.json');
+      make('pack-1-2', 'folder');
+      make('pack-1-2/0123456789abcdef.json');
+      make('pack-3-4', 'folder'); // its index was written recently
+      writeFileSync(join(folder, 'pack-3-4.json'), '{}');
+      make('pack-5-6', 'folder'); // no index at all
+      make('search-a+b.bin');
+      make('pack-7-8.json.123.tmp');
+      writeFileSync(join(folder, 'search-new.bin'), '');
+      // Not virt's: a shared folder's own files, whatever their names look like.
+      make('notes.txt');
+      make('pack-list.json');
+      make('search-notes', 'folder');
+      make('search-notes/todo.txt');
+      make('pack-9-9', 'folder');
+      make('pack-9-9/mine.txt');
     };
-    make('pack-1-2.json');
-    make('pack-1-2', true);
-    make('pack-3-4', true); // its index was written recently
-    writeFileSync(join(folder, 'pack-3-4.json'), '{}');
-    make('pack-5-6', true); // no index at all
-    make('search-a+b.bin');
-    make('pack-7-8.json.123.tmp');
-    make('notes.txt');
-    writeFileSync(join(folder, 'search-new.bin'), '');
-    pruneUnusedCaches(folder, now);
-    expect(readdirSync(folder).sort()).toEqual(['notes.txt', 'pack-3-4', 'pack-3-4.json', 'search-new.bin']);
+    const virts = join(freshCache(), 'virt');
+    ensureCacheFolder(virts);
+    fill(virts);
+    pruneUnusedCaches(virts, now);
+    expect(readdirSync(virts).sort()).toEqual(['CACHEDIR.TAG', 'notes.txt', 'pack-3-4', 'pack-3-4.json', 'pack-9-9', 'pack-list.json', 'search-new.bin', 'search-notes']);
+    expect(readdirSync(join(virts, 'pack-9-9'))).toEqual(['mine.txt']);
+
+    const shared = freshCache();
+    fill(shared);
+    const before = readdirSync(shared).sort();
+    pruneUnusedCaches(shared, now);
+    expect(readdirSync(shared).sort()).toEqual(before);
   });
 });
