@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
-import type { CachedTopic } from './pack-cache-entry.js';
+import { fileStamp, type CachedTopic } from './pack-cache-entry.js';
 import { fingerprint, readPackCache, writeCachedBody, writePackCache, type PackCacheKey } from './pack-cache.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { cleanText } from './sanitize.js';
@@ -14,8 +14,8 @@ const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources'
 
 /**
  * Loads a content pack on top of a guide. Packs are parsed at run time, but each file's parse is kept in a
- * cache and reused while the file's size and modification time are unchanged, so a large pack costs its
- * parse once, not at every command; the checks across topics run every time. `token` is made afresh each
+ * cache and reused while the file's size, change time and inode are unchanged, so a large pack costs its
+ * parse once, not at every command; the checks across topics run again only when something changed. `token` is made afresh each
  * time the pack's cache is saved after a change in the pack or beneath it, so it names this state of the
  * pack; it is undefined when there is no cache to keep it in.
  */
@@ -30,7 +30,8 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   } catch {
     /* listing has already said the folder is missing */
   }
-  const key = cacheKey(real, dir);
+  // Undefined when there is no folder, and so nothing to keep: the listing has said so.
+  const key = cacheKey(real);
   const cache = readPackCache(cacheDirectory, key);
   const kept = new Map<string, CachedTopic>();
   let parseTopic: ((source: string, origin: { file: string; pack?: string }) => ParsedTopic) | undefined;
@@ -39,13 +40,13 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   const fileProblems: Problem[] = [];
   for (const file of listed.files) {
     let parsed = cache.entry(file.relativePath, file.display, pack);
-    if (!parsed || parsed.size !== file.size || parsed.mtimeMs !== file.mtimeMs) {
+    if (!parsed || parsed.size !== file.size || parsed.changedMs !== file.changedMs || parsed.ino !== file.ino) {
       const text = readFoundFile(file, problems);
       if (text === undefined) continue;
       parseTopic ??= (await import('../lazy/markdown.js')).parseTopic;
       const fresh = parseTopic(text, { file: file.display, pack });
-      if (fresh.topic) fresh.topic.origin.stamp = `${file.size}:${file.mtimeMs}`;
-      parsed = { size: file.size, mtimeMs: file.mtimeMs, parsed: withBodyApart(fresh, cacheDirectory, key, file.relativePath) };
+      if (fresh.topic) fresh.topic.origin.stamp = fileStamp(file);
+      parsed = { size: file.size, changedMs: file.changedMs, ino: file.ino, parsed: withBodyApart(fresh, cacheDirectory, key, file.relativePath) };
       changed = true;
     }
     kept.set(file.relativePath, parsed);
@@ -57,7 +58,9 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
   const baseFingerprint = fingerprint(base.topics.map((topic) => topic.id));
   let cacheIsStale = changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint;
-  if (!cacheIsStale && readProblems.length === 0) {
+  // The checks' messages name files as the folder was written this time (`big/a.md`, `./big/a.md`): another
+  // spelling checks again, with the parses from the cache, and leaves the cache as it is.
+  if (!cacheIsStale && readProblems.length === 0 && cache.checked?.folderAsNamed === dir) {
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
     // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
     const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
@@ -69,7 +72,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   if (cacheIsStale) {
     const place = new Map<Topic, number>([...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]));
     const fresh = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
+    if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, folderAsNamed: dir, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
   }
   return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token };
 }
@@ -86,19 +89,18 @@ function inCheckedOrder(order: number[] | undefined, baseTopics: Topic[], entrie
   return topics;
 }
 
-function cacheKey(real: string, dir: string): PackCacheKey {
-  let name: string;
+/** The pack's cache key (see PackCacheKey); undefined when the folder cannot be found. */
+function cacheKey(real: string): PackCacheKey | undefined {
   try {
     const { dev, ino } = statSync(real);
-    name = `${dev}-${ino}`;
+    return { name: `${dev}-${ino}`, text: JSON.stringify([cacheVersion, real]) };
   } catch {
-    name = 'missing';
+    return undefined;
   }
-  return { name, text: JSON.stringify([cacheVersion, real, dir]) };
 }
 
 /** Moves a parsed page, with what only the page shows, into a cache file of its own (see pack-cache.ts). */
-function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: PackCacheKey, relativePath: string): ParsedTopic {
+function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: PackCacheKey | undefined, relativePath: string): ParsedTopic {
   if (!parsed.topic) return parsed;
   const { intro, sections, tags, related, sources, attributes } = parsed.topic;
   const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, { intro, sections, tags, related, sources, attributes, lines: parsed.lines, problems: parsed.problems });

@@ -5,10 +5,11 @@ import type { Topic } from '../model/topic.js';
 import type { MetaProblem } from './parse-metadata.js';
 import type { ParsedTopic } from './parse-topic.js';
 
-/** A parsed topic file, valid while the file keeps this size and modification time. */
+/** A parsed topic file, valid while the file keeps this size, change time and inode (see FoundFile). */
 export interface CachedTopic {
   size: number;
-  mtimeMs: number;
+  changedMs: number;
+  ino: number;
   parsed: ParsedTopic;
   /** The entry as the cache file holds it, when it came from there: written back as it is. */
   stored?: StoredEntry;
@@ -22,7 +23,7 @@ export interface CachedTopic {
  * arrays, not objects, because JSON.parse makes arrays faster and a large pack has thousands of them: the
  * whole of this layout took a 2,000-topic pack's cache from 1.4 MB to about 0.4 MB.
  */
-export type StoredEntry = [relativePath: string, size: number, mtimeMs: number, head: StoredHead | 0, rest: string];
+export type StoredEntry = [relativePath: string, size: number, changedMs: number, ino: number, head: StoredHead | 0, rest: string];
 
 /** A topic's name and place; `body` is its page file, in the pack's page folder, or 0 for none. */
 type StoredHead = [id: string, title: string, kind: Topic['kind'], parent: string | 0, summary: string, aliases: string[], line: number, body: string | 0, overrides: 0 | 1, problems: MetaProblem[] | 0];
@@ -48,14 +49,17 @@ export type PageFile = StoredRest & Pick<Topic, 'intro' | 'sections'>;
 export function storeEntry(relativePath: string, entry: CachedTopic): StoredEntry {
   if (entry.stored) return entry.stored;
   const { topic, lines, overrides, problems } = entry.parsed;
-  if (!topic) return [relativePath, entry.size, entry.mtimeMs, 0, JSON.stringify({ tags: [], related: [], sources: [], attributes: {}, lines, problems } satisfies StoredRest)];
+  if (!topic) return [relativePath, entry.size, entry.changedMs, entry.ino, 0, JSON.stringify({ tags: [], related: [], sources: [], attributes: {}, lines, problems } satisfies StoredRest)];
   const bodyFile = topic.origin.bodyFile;
   const head: StoredHead = [topic.id, topic.title, topic.kind, topic.parent ?? 0, topic.summary, topic.aliases, topic.origin.line, bodyFile ? bodyFile.slice(bodyFile.lastIndexOf(sep) + 1) : 0, overrides ? 1 : 0, problems.length ? problems : 0];
   const rest: StoredRest = { tags: topic.tags, related: topic.related, sources: topic.sources, attributes: topic.attributes, intro: topic.intro, sections: topic.sections, lines, problems };
-  return [relativePath, entry.size, entry.mtimeMs, head, bodyFile ? '' : JSON.stringify(rest)];
+  return [relativePath, entry.size, entry.changedMs, entry.ino, head, bodyFile ? '' : JSON.stringify(rest)];
 }
 
 const NO_PROBLEMS: MetaProblem[] = [];
+
+/** Topic.origin.stamp of a pack file: what changes when the file may have (see CachedTopic). */
+export const fileStamp = (file: { size: number; changedMs: number; ino: number }) => `${file.size}:${file.changedMs}:${file.ino}`;
 
 /** The cached topic again, with the parts kept in its page file (or `rest`) read on first use. */
 export function restoreEntry(stored: StoredEntry, display: string, pack: string, pageFolder: string): CachedTopic {
@@ -72,7 +76,8 @@ export function restoreEntry(stored: StoredEntry, display: string, pack: string,
  */
 class CachedFile implements CachedTopic, ParsedTopic, Topic {
   readonly size: number;
-  readonly mtimeMs: number;
+  readonly changedMs: number;
+  readonly ino: number;
   readonly stored: StoredEntry;
   readonly overrides: boolean;
   readonly id: string;
@@ -88,10 +93,11 @@ class CachedFile implements CachedTopic, ParsedTopic, Topic {
   #origin: Topic['origin'] | undefined;
 
   constructor(stored: StoredEntry, display: string, pack: string, pageFolder: string) {
-    const head = stored[3] || undefined;
+    const head = stored[4] || undefined;
     this.stored = stored;
     this.size = stored[1];
-    this.mtimeMs = stored[2];
+    this.changedMs = stored[2];
+    this.ino = stored[3];
     this.overrides = head?.[8] === 1;
     this.id = head?.[0] ?? '';
     this.title = head?.[1] ?? '';
@@ -109,21 +115,21 @@ class CachedFile implements CachedTopic, ParsedTopic, Topic {
     return this;
   }
   get topic(): Topic | undefined {
-    return this.stored[3] ? this : undefined;
+    return this.stored[4] ? this : undefined;
   }
   get lines() {
     return this.#more().lines;
   }
   /** A file that gave no topic keeps its problems in the rest; one that did, in the head (usually none). */
   get problems() {
-    const head = this.stored[3];
+    const head = this.stored[4];
     return head ? head[9] || NO_PROBLEMS : this.#more().problems;
   }
 
   // The topic.
   get origin(): Topic['origin'] {
     if (!this.#origin) {
-      const origin: Topic['origin'] = { file: this.#display, line: this.stored[3] ? this.stored[3][6] : 1, pack: this.#pack, stamp: `${this.size}:${this.mtimeMs}` };
+      const origin: Topic['origin'] = { file: this.#display, line: this.stored[4] ? this.stored[4][6] : 1, pack: this.#pack, stamp: fileStamp(this) };
       if (this.#pageFile) origin.bodyFile = this.#pageFile;
       this.#origin = origin;
     }
@@ -149,7 +155,7 @@ class CachedFile implements CachedTopic, ParsedTopic, Topic {
   }
 
   #more(): StoredRest {
-    const text = this.stored[4];
+    const text = this.stored[5];
     return (this.#rest ??= text || !this.#pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.#pageFile));
   }
 }

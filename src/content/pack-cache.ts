@@ -7,8 +7,9 @@ import { restoreEntry, storeEntry, type CachedTopic, type PageFile, type StoredE
 /**
  * Which cache a pack uses. `name` names its files: the pack folder's device and inode numbers, which need
  * no hashing (node:crypto costs about 7 ms to load, a good part of a large pack's budget). `text` is the
- * whole key (virt's version, the folder as resolved and as named in messages), kept in the cache file and
- * compared, so a reused inode or another version only means parsing again.
+ * whole key (virt's version and the folder as resolved), kept in the cache file and compared, so another
+ * folder that gets the inode, or another version of virt, only means parsing again. A new folder at the
+ * same path with the same inode is told apart file by file (see FoundFile.changedMs).
  */
 export interface PackCacheKey {
   name: string;
@@ -24,15 +25,15 @@ const pageFolder = (directory: string, key: PackCacheKey) => join(directory, `pa
 const pageName = (relativePath: string) => `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
 
 /** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /**
  * Pages, with the parts of a topic that only its page shows, are kept out of the cache's index, one file
  * each, so a command reads only the pages it shows.
  * Returns the file written, or undefined when it could not be (the page then stays in the index).
  */
-export function writeCachedBody(directory: string | undefined, key: PackCacheKey, relativePath: string, body: PageFile): string | undefined {
-  if (!directory) return undefined;
+export function writeCachedBody(directory: string | undefined, key: PackCacheKey | undefined, relativePath: string, body: PageFile): string | undefined {
+  if (!directory || !key) return undefined;
   try {
     const folder = pageFolder(directory, key);
     ensureCacheFolder(directory);
@@ -49,6 +50,8 @@ export function writeCachedBody(directory: string | undefined, key: PackCacheKey
 export interface CachedCheck {
   /** The ids of the guide beneath the pack, one per line, in order. */
   base: string;
+  /** The pack folder as the command named it, as the problems' file names begin. */
+  folderAsNamed: string;
   /** The topics in reading order after overrides, as places in [the guide's topics…, the pack's…]. */
   order: number[];
   /** Made afresh each time the cache is saved after a change: the pack's part of Guide.revision. */
@@ -68,8 +71,8 @@ export const fingerprint = (ids: string[]) => ids.join('\n');
 
 const noCache: PackCache = { entry: () => undefined, size: 0 };
 
-export function readPackCache(directory: string | undefined, key: PackCacheKey): PackCache {
-  if (!directory) return noCache;
+export function readPackCache(directory: string | undefined, key: PackCacheKey | undefined): PackCache {
+  if (!directory || !key) return noCache;
   let data: { format: number; key: string; entries: StoredEntry[]; checked?: CachedCheck };
   try {
     data = JSON.parse(readCacheFile(cacheFile(directory, key), 'utf8')) as typeof data;
@@ -99,8 +102,8 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey):
 }
 
 /** Best effort: a cache that cannot be written only means the next run parses again. Says whether it was. */
-export function writePackCache(directory: string | undefined, key: PackCacheKey, files: Map<string, CachedTopic>, checked: CachedCheck): boolean {
-  if (!directory) return false;
+export function writePackCache(directory: string | undefined, key: PackCacheKey | undefined, files: Map<string, CachedTopic>, checked: CachedCheck): boolean {
+  if (!directory || !key) return false;
   try {
     ensureCacheFolder(directory);
     const entries = [...files].map(([relativePath, entry]) => storeEntry(relativePath, entry));

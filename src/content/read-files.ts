@@ -18,7 +18,13 @@ export interface FoundFile {
   /** The path inside the folder, the same however the folder was named. */
   relativePath: string;
   size: number;
-  mtimeMs: number;
+  /**
+   * When the file last changed (its ctime) and its inode: together with the size, what tells that it may
+   * have been edited. Not the modification time, which tools set at will (npm gives packed files one from
+   * 1985; tar keeps the archive's): an edit, a copy over it, a rename or a touch all move the ctime.
+   */
+  changedMs: number;
+  ino: number;
   isFile: boolean;
 }
 
@@ -86,7 +92,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
       const type = stats ? stats.mode & constants.S_IFMT : 0;
       if (type === constants.S_IFDIR) walk(path, relativePath, depth + 1, stats!);
       else if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
-        files.push({ path, display: `${underFolder}${name}`, relativePath, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, isFile: type === constants.S_IFREG });
+        files.push({ path, display: `${underFolder}${name}`, relativePath, size: stats?.size ?? -1, changedMs: stats?.ctimeMs ?? -1, ino: stats?.ino ?? -1, isFile: type === constants.S_IFREG });
       }
     }
   };

@@ -56,7 +56,7 @@ export interface Topic {
   /**
    * Where the topic was written, for error messages and `virt lint`. A topic of the compiled built-in guide
    * has an empty intro and sections and names the file holding them (`bodyFile`), read only when shown.
-   * A pack topic's `stamp` changes whenever its file does (size and modification time).
+   * A pack topic's `stamp` changes whenever its file may have (size, change time and inode).
    */
   origin: { file: string; line: number; pack?: string; bodyFile?: string; stamp?: string };
 }

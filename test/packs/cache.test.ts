@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ensureCacheFolder, pruneUnusedCaches, UNUSED_FOR } from '../../src/content/cache-files.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -102,6 +102,31 @@ describe('the cache of parsed packs', () => {
       expect(await runCli(['--content', pack, 'list'], { env })).toEqual(first);
     }
     expect((await runCli(['--content', pack, 'explain', 'kvm'], { env })).stdout).toMatch(/^# Pack topic theta-lab/);
+  });
+
+  test('a file rewritten with the same size and modification time is parsed again', async () => {
+    const pack = makePack({ 'a.md': packTopic('mu-lab', { body: 'Teh body text.\n' }) }, 'stamped');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    // As npm and tar leave them: every file with one fixed modification time.
+    const packed = new Date('1985-10-26T08:15:00Z');
+    utimesSync(join(pack, 'a.md'), packed, packed);
+    expect((await runCli(['--content', pack, 'explain', 'mu-lab'], { env })).stdout).toContain('Teh body text.');
+    writeFileSync(join(pack, 'a.md'), packTopic('mu-lab', { body: 'The body text.\n' }));
+    utimesSync(join(pack, 'a.md'), packed, packed);
+    expect((await runCli(['--content', pack, 'explain', 'mu-lab'], { env })).stdout).toContain('The body text.');
+  });
+
+  test('the same pack named two ways shares one cache, and messages follow the name used', async () => {
+    const pack = makePack({ 'a.md': packTopic('nu-lab', { related: ['no-such-lab'] }) }, 'spelled');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    const otherSpelling = relative(process.cwd(), pack);
+    const problem = (folder: string) => `${folder}/a.md:6: related topic "no-such-lab" does not exist`;
+    expect((await runCli(['--content', pack, 'list'], { env })).stderr).toContain(problem(pack));
+    const index = join(env.VIRT_CACHE_DIR, readdirSync(env.VIRT_CACHE_DIR).find((name) => name.endsWith('.json'))!);
+    const saved = readFileSync(index, 'utf8');
+    expect((await runCli(['--content', otherSpelling, 'list'], { env })).stderr).toContain(problem(otherSpelling));
+    expect(readFileSync(index, 'utf8')).toBe(saved);
+    expect((await runCli(['--content', pack, 'list'], { env })).stderr).toContain(problem(pack));
   });
 
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
