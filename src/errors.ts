@@ -30,6 +30,17 @@ export class NotFoundError extends VirtError {
   }
 }
 
+/**
+ * Part of a pack's cache was missing or unreadable when a page was shown (a cleaner removed files, say).
+ * The pack's cache has been cleared by then, so running again parses the pack afresh; cli/main.ts does
+ * that itself when nothing has been written yet, and otherwise says so in one line: exit 2.
+ */
+export class PackCacheDamagedError extends VirtError {
+  constructor(pack: string) {
+    super(`part of the cache of pack "${pack}" was missing, so it has been cleared; run the command again`, EXIT.usage);
+  }
+}
+
 /** One problem in a content file, located for its author. */
 export interface ContentProblem {
   file: string;

@@ -1,15 +1,32 @@
 import { CommanderError } from 'commander';
 import { cleanText } from '../content/sanitize.js';
-import { EXIT, NotFoundError, VirtError } from '../errors.js';
+import { EXIT, NotFoundError, PackCacheDamagedError, VirtError } from '../errors.js';
 import type { Io } from './io.js';
 import { createProgram } from './program.js';
 
 /** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
 export async function main(argv: string[], rawIo: Io, version: string): Promise<number> {
+  const run = await runOnce(argv, rawIo, version, false);
+  // A pack cache found damaged has been cleared (see PackCacheDamagedError): before any result was
+  // written, running again answers from the pack itself, and the user never sees the damage.
+  return run.retry ? (await runOnce(argv, rawIo, version, true)).status : run.status;
+}
+
+async function runOnce(argv: string[], rawIo: Io, version: string, isRetry: boolean): Promise<{ status: number; retry?: boolean }> {
+  let wroteResult = false;
+  const noteWrite = () => void (wroteResult = true);
+  const page = rawIo.page;
   // Messages may quote what the user typed; no control character from it may reach the terminal.
-  // Built field by field, not spread: spreading would ask at once whether stdin and stderr are terminals.
+  // stdin and stderr are built field by field, not spread: spreading would ask at once whether they are
+  // terminals. stdout and the pager note that a result has been written.
   const io: Io = {
-    stdout: rawIo.stdout,
+    stdout: {
+      ...rawIo.stdout,
+      write: (text) => {
+        noteWrite();
+        rawIo.stdout.write(text);
+      },
+    },
     stderr: {
       write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })),
       get isTTY() {
@@ -20,7 +37,7 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
       return rawIo.stdinIsTTY;
     },
     env: rawIo.env,
-    ...(rawIo.page ? { page: rawIo.page } : {}),
+    ...(page ? { page: (text, env, always) => (noteWrite(), page(text, env, always)) } : {}),
     ...(rawIo.prompts ? { prompts: rawIo.prompts } : {}),
   };
   const program = createProgram(io, version);
@@ -30,14 +47,15 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
       // terminal; in a pipe or a script it explains itself on stdout instead of waiting for input.
       if (!(io.stdinIsTTY && io.stdout.isTTY)) {
         program.outputHelp();
-        return EXIT.ok;
+        return { status: EXIT.ok };
       }
       argv = [...argv, 'menu'];
     }
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    return { status: EXIT.ok };
   } catch (error) {
-    return report(error, io);
+    if (error instanceof PackCacheDamagedError && !wroteResult && !isRetry) return { status: error.exitCode, retry: true };
+    return { status: report(error, io) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { PackCacheDamagedError } from '../errors.js';
 import { ensureFolder } from './paths.js';
 
 /**
@@ -31,6 +32,16 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);
+}
+
+/**
+ * Called when a page file of pack `pack`'s cache (`pageFile`) cannot be read: removes the pack's index
+ * file, so the next run parses the pack again, and throws PackCacheDamagedError.
+ */
+export function forgetPackCache(pageFile: string, pack: string | undefined): never {
+  const index = `${dirname(pageFile)}.json`;
+  if (INDEX_FILE.test(basename(index))) rmSync(index, { force: true });
+  throw new PackCacheDamagedError(pack ?? basename(dirname(pageFile)));
 }
 
 /** The file's bytes (or text, given 'utf8'), marking it as used; throws like readFileSync when it cannot be read. */

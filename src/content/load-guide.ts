@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { ContentError, EXIT, VirtError } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
+import { forgetPackCache } from './cache-files.js';
 import type { Problem } from './check-guide.js';
 import { builtinContentDir, compiledBodyPath, compiledGuidePath, compiledSearchIndexPath } from './paths.js';
 
@@ -47,12 +48,14 @@ export async function loadGuide(packs: string[] = [], cacheDirectory?: string): 
 export function readCompiledBody(topic: Topic): Pick<Topic, 'intro' | 'sections'> {
   const { bodyFile } = topic.origin;
   if (bodyFile === undefined) return topic;
+  const packPage = isAbsolute(bodyFile);
   try {
     // A pack's page file holds more of the topic (see pack-cache.ts); the page is its intro and sections.
-    const { intro, sections } = JSON.parse(readFileSync(isAbsolute(bodyFile) ? bodyFile : compiledBodyPath(bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+    const { intro, sections } = JSON.parse(readFileSync(packPage ? bodyFile : compiledBodyPath(bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
     return { intro, sections };
   } catch {
-    throw new VirtError(`the page of "${topic.id}" is missing from ${isAbsolute(bodyFile) ? `the pack cache; delete ${dirname(dirname(bodyFile))} and run again` : 'dist/; run `npm run build`'}`, EXIT.usage);
+    if (packPage) forgetPackCache(bodyFile, topic.origin.pack);
+    throw new VirtError(`the page of "${topic.id}" is missing from dist/; run \`npm run build\``, EXIT.usage);
   }
 }
 

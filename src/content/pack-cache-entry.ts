@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
-import { EXIT, VirtError } from '../errors.js';
+import { sep } from 'node:path';
+import { forgetPackCache } from './cache-files.js';
 import type { Topic } from '../model/topic.js';
 import type { MetaProblem } from './parse-metadata.js';
 import type { ParsedTopic } from './parse-topic.js';
@@ -156,14 +156,15 @@ class CachedFile implements CachedTopic, ParsedTopic, Topic {
 
   #more(): StoredRest {
     const text = this.stored[5];
-    return (this.#rest ??= text || !this.#pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.#pageFile));
+    return (this.#rest ??= text || !this.#pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.#pageFile, this.#pack));
   }
 }
 
-function readPageFile(file: string): PageFile {
+/** A page file of the pack cache; throws PackCacheDamagedError, having cleared the pack's cache, if it is gone. */
+export function readPageFile(file: string, pack: string): PageFile {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as PageFile;
   } catch {
-    throw new VirtError(`part of a pack's topic is missing from the pack cache; delete ${dirname(dirname(file))} and run again`, EXIT.usage);
+    return forgetPackCache(file, pack);
   }
 }
