@@ -25,6 +25,12 @@ describe('the npm package', () => {
     const explained = run(join(prefix, 'bin', 'virt'), ['explain', 'kvm']);
     expect(explained.status).toBe(0);
     expect(explained.stdout.split('\n')[0]).toBe('# KVM (Kernel-based Virtual Machine)');
+    // npm writes each bundle's code cache after the bundle, so the installed copy starts as fast as this one.
+    const root = join(prefix, 'lib', 'node_modules', 'virt');
+    const check = `const { loadBundle, codeCacheUse } = require('./bin/load-bundle.js');
+      for (const name of ['virt', 'lazy/rich', 'lazy/search']) loadBundle(require('node:path').resolve('dist', name + '.cjs'));
+      console.log(JSON.stringify(Object.values(codeCacheUse())));`;
+    expect(JSON.parse(spawnSync(process.execPath, ['-e', check], { cwd: root, encoding: 'utf8' }).stdout)).toEqual(['used', 'used', 'used']);
     const man = run('man', ['virt'], { MANPATH: join(prefix, 'share', 'man'), MANPAGER: 'cat', MANWIDTH: '80' });
     expect(man.status).toBe(0);
     expect(man.stdout).toMatch(/EXIT STATUS/);
