@@ -33,7 +33,10 @@ export async function loadGuide(packs: string[] = [], cacheDirectory?: string): 
   const tokens: (string | undefined)[] = [];
   for (const pack of packs) {
     let token: string | undefined;
-    ({ guide, problems, token } = await loadPack(pack, guide, cacheDirectory));
+    // The packs beneath this one, by their tokens (each changes when its pack or what lies beneath does);
+    // the first pack reads the built-in guide itself, which a rebuild may change under the same version.
+    const beneath = tokens.length > 0 && tokens.every((earlier) => earlier !== undefined) ? tokens.join('+') : undefined;
+    ({ guide, problems, token } = await loadPack(pack, guide, cacheDirectory, beneath));
     failOnErrors(problems);
     tokens.push(token);
   }

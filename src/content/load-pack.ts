@@ -4,7 +4,7 @@ import type { ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
 import { fileStamp, type CachedTopic } from './pack-cache-entry.js';
-import { fingerprint, readPackCache, writeCachedBody, writePackCache, type PackCacheKey } from './pack-cache.js';
+import { describeBase, readPackCache, writeCachedBody, writePackCache, type PackCacheKey } from './pack-cache.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { cleanText } from './sanitize.js';
 import { listGuideFiles, readFoundFile } from './read-files.js';
@@ -17,9 +17,10 @@ const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources'
  * cache and reused while the file's size, change time and inode are unchanged, so a large pack costs its
  * parse once, not at every command; the checks across topics run again only when something changed. `token` is made afresh each
  * time the pack's cache is saved after a change in the pack or beneath it, so it names this state of the
- * pack; it is undefined when there is no cache to keep it in.
+ * pack; it is undefined when there is no cache to keep it in. `baseRevision` names the guide beneath (see
+ * describeBase), when it can.
  */
-export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined }> {
+export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined, baseRevision?: string): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined }> {
   const pack = cleanText(basename(resolve(dir)));
   const problems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
@@ -56,7 +57,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     if (entry.topic) entries.push(entry as TopicEntry);
   }
   const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
-  const baseFingerprint = fingerprint(base.topics.map((topic) => topic.id));
+  const baseFingerprint = describeBase(base.topics, baseRevision);
   let cacheIsStale = changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint;
   // The checks' messages name files as the folder was written this time (`big/a.md`, `./big/a.md`): another
   // spelling checks again, with the parses from the cache, and leaves the cache as it is.

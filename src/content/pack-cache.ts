@@ -1,6 +1,7 @@
 import { ensureCacheFolder, pruneUnusedCaches, readCacheFile, writeCacheFile } from './cache-files.js';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
+import type { Topic } from '../model/topic.js';
 import type { Problem } from './check-guide.js';
 import { restoreEntry, storeEntry, type CachedTopic, type PageFile, type StoredEntry } from './pack-cache-entry.js';
 
@@ -48,7 +49,7 @@ export function writeCachedBody(directory: string | undefined, key: PackCacheKey
 
 /** The outcome of checking the pack against the guide beneath it, reused while neither changes. */
 export interface CachedCheck {
-  /** The ids of the guide beneath the pack, one per line, in order. */
+  /** The guide beneath the pack (see describeBase). */
   base: string;
   /** The pack folder as the command named it, as the problems' file names begin. */
   folderAsNamed: string;
@@ -66,8 +67,15 @@ export interface PackCache {
   checked?: CachedCheck;
 }
 
-/** What CachedCheck.base compares: the guide beneath a pack, told by its topic ids. */
-export const fingerprint = (ids: string[]) => ids.join('\n');
+/**
+ * What CachedCheck.base compares: the guide beneath a pack, as far as the checks read it. `revision` names
+ * the packs beneath by their cache tokens; without one (the first pack, or a pack beneath that could not be
+ * cached), every topic's id, names and place are written out.
+ */
+export function describeBase(topics: Topic[], revision: string | undefined): string {
+  if (revision !== undefined) return `packs ${revision}`;
+  return topics.map((topic) => [topic.id, topic.title, ...topic.aliases, topic.origin.file, topic.origin.line].join('\t')).join('\n');
+}
 
 const noCache: PackCache = { entry: () => undefined, size: 0 };
 

@@ -158,6 +158,18 @@ describe('the cache of parsed packs', () => {
     expect((await runCli(['--content', pack, 'list'], { env })).stderr).toContain(problem(pack));
   });
 
+  test('a pack is checked again when a pack beneath it changes a name, not only an id', async () => {
+    const lower = makePack({ 'a.md': packTopic('pi-lab') }, 'lower');
+    const upper = makePack({ 'b.md': packTopic('rho-lab', { aliases: ['shared lab'] }) }, 'upper');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    const both = ['--content', lower, '--content', upper, 'list'];
+    expect((await runCli(both, { env })).code).toBe(0);
+    writeFileSync(join(lower, 'a.md'), packTopic('pi-lab', { aliases: ['shared lab'] }));
+    const clash = await runCli(both, { env });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/upper\/b\.md:\d+: name "shared lab" of "rho-lab" is already claimed by "pi-lab"/);
+  });
+
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
     const env = { VIRT_CACHE_DIR: join(freshCache(), 'virt') };
     const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).filter((name) => name !== 'CACHEDIR.TAG').sort();
