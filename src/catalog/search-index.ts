@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { ensureCacheFolder, pruneUnusedCaches, readCacheFile, writeCacheFile } from '../content/cache-files.js';
+import { ensureCacheFolder, pruneUnusedCaches, readCacheFileMarkingUse, writeCacheFile } from '../content/cache-files.js';
 import { restoreSearchIndex, snapshotSearchIndex } from './search-snapshot.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Topic } from '../model/topic.js';
@@ -125,7 +125,7 @@ export function createCachedSearchIndex(
   const file = join(cacheDirectory, `search-${packs.join('+').replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 100)}.bin`);
   let saved: Buffer | undefined;
   try {
-    saved = readCacheFile(file);
+    saved = readCacheFileMarkingUse(file);
   } catch {
     saved = undefined;
   }

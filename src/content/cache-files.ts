@@ -45,9 +45,9 @@ export function forgetPackCache(pageFile: string, pack: string | undefined): nev
 }
 
 /** The file's bytes (or text, given 'utf8'), marking it as used; throws like readFileSync when it cannot be read. */
-export function readCacheFile(file: string): Buffer;
-export function readCacheFile(file: string, encoding: 'utf8', now?: number): string;
-export function readCacheFile(file: string, encoding?: 'utf8', now = Date.now()): Buffer | string {
+export function readCacheFileMarkingUse(file: string): Buffer;
+export function readCacheFileMarkingUse(file: string, encoding: 'utf8', now?: number): string;
+export function readCacheFileMarkingUse(file: string, encoding?: 'utf8', now = Date.now()): Buffer | string {
   const fd = openSync(file, 'r');
   try {
     if (now - fstatSync(fd).mtimeMs > DAY) {

@@ -1,4 +1,4 @@
-import { ensureCacheFolder, pruneUnusedCaches, readCacheFile, writeCacheFile } from './cache-files.js';
+import { ensureCacheFolder, pruneUnusedCaches, readCacheFileMarkingUse, writeCacheFile } from './cache-files.js';
 import { ensureFolder } from './paths.js';
 import { join } from 'node:path';
 import type { Topic } from '../model/topic.js';
@@ -83,7 +83,7 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey |
   if (!directory || !key) return noCache;
   let data: { format: number; key: string; entries: StoredEntry[]; checked?: CachedCheck };
   try {
-    data = JSON.parse(readCacheFile(cacheFile(directory, key), 'utf8')) as typeof data;
+    data = JSON.parse(readCacheFileMarkingUse(cacheFile(directory, key), 'utf8')) as typeof data;
   } catch {
     return noCache;
   }

@@ -39,6 +39,12 @@ export interface AttributeValue {
   why?: string;
 }
 
+/**
+ * A topic of the guide. A pack topic restored from the pack cache reads its related topics, tags, sources,
+ * attributes, intro and sections from its page file the first time one of them is asked for (see
+ * content/pack-cache-entry.ts), so such a read may touch the disk, and throw PackCacheDamagedError if the
+ * file is gone; cli/main.ts answers that by running the command again.
+ */
 export interface Topic {
   id: string;
   title: string;
