@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package's root folder, found from this module whether it runs from src/ (tsx), dist/ or a bundle. */
@@ -21,10 +21,14 @@ export const compiledBodyPath = (bodyFile: string) => join(packageRoot(), 'dist'
 /** The built-in guide's search index, built at build time. */
 export const compiledSearchIndexPath = () => join(packageRoot(), 'dist', 'search-index.bin');
 
-/** Where parsed packs are kept between runs: VIRT_CACHE_DIR (empty: none), else $XDG_CACHE_HOME/virt, else ~/.cache/virt. */
+/**
+ * Where parsed packs are kept between runs: VIRT_CACHE_DIR (empty: none), else $XDG_CACHE_HOME/virt, else
+ * ~/.cache/virt. Always absolute: a cached topic names its page file by an absolute path, which is how it
+ * is told from a built-in page (a path inside dist/).
+ */
 export function cacheDirectory(env: Record<string, string | undefined>): string | undefined {
-  if (env.VIRT_CACHE_DIR !== undefined) return env.VIRT_CACHE_DIR || undefined;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'virt');
+  if (env.VIRT_CACHE_DIR !== undefined) return env.VIRT_CACHE_DIR ? resolve(env.VIRT_CACHE_DIR) : undefined;
+  if (env.XDG_CACHE_HOME) return resolve(env.XDG_CACHE_HOME, 'virt');
   if (env.HOME) return join(env.HOME, '.cache', 'virt');
   return undefined;
 }

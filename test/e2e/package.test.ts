@@ -10,7 +10,8 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
 describe('the npm package', () => {
   test('npm pack has what a user needs and nothing else; installed globally, virt and man virt work', () => {
     const dir = mkdtempSync(join(tmpdir(), 'virt-pack-'));
-    const packed = run('npm', ['pack', '--pack-destination', dir, '--silent']);
+    // --ignore-scripts: npm test has just built dist/, and prepack rebuilding it would pull it from under the test files running beside this one.
+    const packed = run('npm', ['pack', '--pack-destination', dir, '--silent', '--ignore-scripts']);
     expect(packed.status).toBe(0);
     const tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz'))!);
     const files = run('tar', ['tzf', tarball]).stdout.split('\n').filter(Boolean);

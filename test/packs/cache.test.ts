@@ -170,6 +170,14 @@ describe('the cache of parsed packs', () => {
     expect(clash.stderr).toMatch(/upper\/b\.md:\d+: name "shared lab" of "rho-lab" is already claimed by "pi-lab"/);
   });
 
+  test('a relative VIRT_CACHE_DIR works like the same folder named in full', async () => {
+    const pack = makePack({ 'a.md': packTopic('sigma-lab', { body: 'Sigma body.\n' }) }, 'relative');
+    const env = { VIRT_CACHE_DIR: relative(process.cwd(), join(freshCache(), 'virt')) };
+    expect((await runCli(['--content', pack, 'explain', 'sigma-lab'], { env })).stdout).toContain('Sigma body.');
+    expect((await runCli(['--content', pack, 'explain', 'sigma-lab'], { env })).stdout).toContain('Sigma body.');
+    expect(readdirSync(env.VIRT_CACHE_DIR).some((name) => /^pack-\d+-\d+\.json$/.test(name))).toBe(true);
+  });
+
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
     const env = { VIRT_CACHE_DIR: join(freshCache(), 'virt') };
     const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).filter((name) => name !== 'CACHEDIR.TAG').sort();
