@@ -1,21 +1,37 @@
 import { CommanderError } from 'commander';
 import { cleanText } from '../content/sanitize.js';
 import { EXIT, NotFoundError, PackCacheDamagedError, VirtError } from '../errors.js';
+import type { Prompts } from '../prompts/prompts.js';
 import type { Io } from './io.js';
 import { createProgram } from './program.js';
 
 /** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
 export async function main(argv: string[], rawIo: Io, version: string): Promise<number> {
-  const run = await runOnce(argv, rawIo, version, false);
-  // A pack cache found damaged has been cleared (see PackCacheDamagedError): before any result was
-  // written, running again answers from the pack itself, and the user never sees the damage.
-  return run.retry ? (await runOnce(argv, rawIo, version, true)).status : run.status;
+  const messages: string[] = [];
+  const first = await runOnce(argv, rawIo, version, { messages });
+  if (!first.retry) return first.status;
+  // A pack cache was found damaged before anything was shown (see PackCacheDamagedError): running again
+  // answers from the pack itself, without the cache if it could not be cleared, and the user never sees
+  // the damage. The messages the first run wrote to stderr are not written twice.
+  const env = first.retry.cleared ? rawIo.env : { ...rawIo.env, VIRT_CACHE_DIR: '' };
+  return (await runOnce(argv, { ...rawIo, env }, version, { repeating: messages })).status;
 }
 
-async function runOnce(argv: string[], rawIo: Io, version: string, isRetry: boolean): Promise<{ status: number; retry?: boolean }> {
-  let wroteResult = false;
-  const noteWrite = () => void (wroteResult = true);
+type Attempt = { messages: string[] } | { repeating: string[] };
+
+async function runOnce(argv: string[], rawIo: Io, version: string, attempt: Attempt): Promise<{ status: number; retry?: PackCacheDamagedError }> {
+  // Whether a result, a page or a question has been shown: after that, running again would repeat it.
+  let shown = false;
+  const noteShown = () => void (shown = true);
   const page = rawIo.page;
+  const prompts = rawIo.prompts;
+  let repeated = 0;
+  const writeMessage = (text: string) => {
+    if ('messages' in attempt) attempt.messages.push(text);
+    else if (attempt.repeating[repeated] === text) return void repeated++;
+    else repeated = Infinity;
+    rawIo.stderr.write(cleanText(text, { keepNewlines: true }));
+  };
   // Messages may quote what the user typed; no control character from it may reach the terminal.
   // stdin and stderr are built field by field, not spread: spreading would ask at once whether they are
   // terminals. stdout and the pager note that a result has been written.
@@ -23,12 +39,12 @@ async function runOnce(argv: string[], rawIo: Io, version: string, isRetry: bool
     stdout: {
       ...rawIo.stdout,
       write: (text) => {
-        noteWrite();
+        noteShown();
         rawIo.stdout.write(text);
       },
     },
     stderr: {
-      write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })),
+      write: writeMessage,
       get isTTY() {
         return rawIo.stderr.isTTY;
       },
@@ -37,8 +53,13 @@ async function runOnce(argv: string[], rawIo: Io, version: string, isRetry: bool
       return rawIo.stdinIsTTY;
     },
     env: rawIo.env,
-    ...(page ? { page: (text, env, always) => (noteWrite(), page(text, env, always)) } : {}),
-    ...(rawIo.prompts ? { prompts: rawIo.prompts } : {}),
+    ...(page ? { page: (text, env, always) => (noteShown(), page(text, env, always)) } : {}),
+    // inquirer is loaded only when the first question is asked, as before.
+    prompts: {
+      search: async (...args) => (noteShown(), (prompts ?? (await inquirer())).search(...args)),
+      select: async (...args) => (noteShown(), (prompts ?? (await inquirer())).select(...args)),
+      checkbox: async (...args) => (noteShown(), (prompts ?? (await inquirer())).checkbox(...args)),
+    },
   };
   const program = createProgram(io, version);
   try {
@@ -54,10 +75,13 @@ async function runOnce(argv: string[], rawIo: Io, version: string, isRetry: bool
     await program.parseAsync(argv, { from: 'user' });
     return { status: EXIT.ok };
   } catch (error) {
-    if (error instanceof PackCacheDamagedError && !wroteResult && !isRetry) return { status: error.exitCode, retry: true };
+    if (error instanceof PackCacheDamagedError && !shown && 'messages' in attempt) return { status: error.exitCode, retry: error };
     return { status: report(error, io) };
   }
 }
+
+let inquirerPrompts: Prompts | undefined;
+const inquirer = async () => (inquirerPrompts ??= (await import('../lazy/prompts.js')).inquirerPrompts());
 
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {

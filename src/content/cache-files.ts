@@ -36,12 +36,20 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
 
 /**
  * Called when a page file of pack `pack`'s cache (`pageFile`) cannot be read: removes the pack's index
- * file, so the next run parses the pack again, and throws PackCacheDamagedError.
+ * file, so the next run parses the pack again, and throws PackCacheDamagedError, which says whether it could.
  */
 export function forgetPackCache(pageFile: string, pack: string | undefined): never {
   const index = `${dirname(pageFile)}.json`;
-  if (INDEX_FILE.test(basename(index))) rmSync(index, { force: true });
-  throw new PackCacheDamagedError(pack ?? basename(dirname(pageFile)));
+  let cleared = false;
+  try {
+    if (INDEX_FILE.test(basename(index))) {
+      rmSync(index, { force: true });
+      cleared = true;
+    }
+  } catch {
+    /* a cache folder this user may read but not change */
+  }
+  throw new PackCacheDamagedError(pack ?? basename(dirname(pageFile)), cleared, index);
 }
 
 /** The file's bytes (or text, given 'utf8'), marking it as used; throws like readFileSync when it cannot be read. */

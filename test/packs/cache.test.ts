@@ -88,6 +88,11 @@ describe('the cache of parsed packs', () => {
     removeAll();
     expect(await runCli(['--content', pack, 'explain', 'zeta-lab'], { env })).toEqual({ code: 0, stdout: expect.stringContaining('Zeta body.'), stderr: '' });
     expect(readdirSync(pages)).toHaveLength(2);
+    removeAll();
+    // A note the command writes before it meets the damage is written once, not once per attempt.
+    const guessed = await runCli(['--content', pack, 'explain', 'zeta-lbb'], { env });
+    expect(guessed.stdout).toContain('Zeta body.');
+    expect(guessed.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^virt: no topic "zeta-lbb"; showing/)]);
     for (const args of [['compare', 'kvm', 'zeta-lab', '--json'], ['search', 'zeta', 'body']]) {
       const whole = await runCli(['--content', pack, ...args], { env });
       expect(whole.code).toBe(0);
