@@ -35,8 +35,8 @@ export async function loadGuide(packs: string[] = [], cacheDirectory?: string): 
     let token: string | undefined;
     // The packs beneath this one, by their tokens (each changes when its pack or what lies beneath does);
     // the first pack reads the built-in guide itself, which a rebuild may change under the same version.
-    const beneath = tokens.length > 0 && tokens.every((earlier) => earlier !== undefined) ? tokens.join('+') : undefined;
-    ({ guide, problems, token } = await loadPack(pack, guide, cacheDirectory, beneath));
+    const revision = tokens.length > 0 && tokens.every((earlier) => earlier !== undefined) ? tokens.join('+') : undefined;
+    ({ guide, problems, token } = await loadPack(pack, guide, cacheDirectory, { revision, folders: packs.slice(0, tokens.length) }));
     failOnErrors(problems);
     tokens.push(token);
   }

@@ -17,10 +17,10 @@ const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources'
  * cache and reused while the file's size, change time and inode are unchanged, so a large pack costs its
  * parse once, not at every command; the checks across topics run again only when something changed. `token` is made afresh each
  * time the pack's cache is saved after a change in the pack or beneath it, so it names this state of the
- * pack; it is undefined when there is no cache to keep it in. `baseRevision` names the guide beneath (see
- * describeBase), when it can.
+ * pack; it is undefined when there is no cache to keep it in. `below` names the packs beneath: by their
+ * tokens (see describeBase), when all have one, and by their folders as the command named them.
  */
-export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined, baseRevision?: string): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined }> {
+export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined, below: { revision?: string | undefined; folders: string[] } = { folders: [] }): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined }> {
   const pack = cleanText(basename(resolve(dir)));
   const problems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
@@ -57,11 +57,14 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     if (entry.topic) entries.push(entry as TopicEntry);
   }
   const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
-  const baseFingerprint = describeBase(base.topics, baseRevision);
+  const baseFingerprint = describeBase(base.topics, below.revision);
+  const foldersAsNamed = [...below.folders, dir].join('\n');
   let cacheIsStale = changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint;
-  // The checks' messages name files as the folder was written this time (`big/a.md`, `./big/a.md`): another
-  // spelling checks again, with the parses from the cache, and leaves the cache as it is.
-  if (!cacheIsStale && readProblems.length === 0 && cache.checked?.folderAsNamed === dir) {
+  // The checks' messages name files as the pack folders were written (`big/a.md`, `../x/big/a.md`): when
+  // there are any and the folders are named otherwise this time, the pack is checked again, with the parses
+  // from the cache, and the cache is left as it is.
+  const sameMessages = cache.checked?.problems.length === 0 || cache.checked?.foldersAsNamed === foldersAsNamed;
+  if (!cacheIsStale && readProblems.length === 0 && sameMessages) {
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
     // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
     const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
@@ -73,7 +76,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
   if (cacheIsStale) {
     const place = new Map<Topic, number>([...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]));
     const fresh = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, folderAsNamed: dir, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
+    if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, foldersAsNamed, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
   }
   return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token };
 }

@@ -26,7 +26,7 @@ const pageFolder = (directory: string, key: PackCacheKey) => join(directory, `pa
 const pageName = (relativePath: string) => `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
 
 /** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /**
  * Pages, with the parts of a topic that only its page shows, are kept out of the cache's index, one file
@@ -51,8 +51,8 @@ export function writeCachedBody(directory: string | undefined, key: PackCacheKey
 export interface CachedCheck {
   /** The guide beneath the pack (see describeBase). */
   base: string;
-  /** The pack folder as the command named it, as the problems' file names begin. */
-  folderAsNamed: string;
+  /** The folders of the packs beneath and of this one, one per line, as named when `problems` were found. */
+  foldersAsNamed: string;
   /** The topics in reading order after overrides, as places in [the guide's topics…, the pack's…]. */
   order: number[];
   /** Made afresh each time the cache is saved after a change: the pack's part of Guide.revision. */

@@ -183,6 +183,16 @@ describe('the cache of parsed packs', () => {
     expect(readdirSync(env.VIRT_CACHE_DIR).some((name) => /^pack-\d+-\d+\.json$/.test(name))).toBe(true);
   });
 
+  test("a pack's messages name the pack beneath it as this command named it", async () => {
+    const lower = makePack({ 'a.md': packTopic('tau-lab', { aliases: ['shared tau'] }) }, 'lower');
+    const upper = makePack({ 'b.md': packTopic('upsilon-lab', { aliases: ['shared tau'] }) }, 'upper');
+    const env = { VIRT_CACHE_DIR: freshCache() };
+    const claimed = (folder: string) => `already claimed by "tau-lab" (${folder}/a.md:`;
+    expect((await runCli(['--content', lower, '--content', upper, 'list'], { env })).stderr).toContain(claimed(lower));
+    const otherSpelling = relative(process.cwd(), lower);
+    expect((await runCli(['--content', otherSpelling, '--content', upper, 'list'], { env })).stderr).toContain(claimed(otherSpelling));
+  });
+
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
     const env = { VIRT_CACHE_DIR: join(freshCache(), 'virt') };
     const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).filter((name) => name !== 'CACHEDIR.TAG').sort();
