@@ -100,15 +100,26 @@ describe('the V8 code cache the build records (bin/load-bundle.js)', () => {
     expect(JSON.parse(result.stdout)).toEqual(['used', 'used', 'used', 'used', 'used']);
   });
 
-  test('a bundle changed after its cache was recorded runs as changed, even at the same length', () => {
+  test('a bundle written after its cache is hashed: the same text keeps the cache, a same-length edit runs as edited', () => {
     const copy = mkdtempSync(join(tmpdir(), 'virt-code-cache-'));
-    for (const part of ['bin', 'dist', 'package.json']) cpSync(part, join(copy, part), { recursive: true, preserveTimestamps: true });
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(part, join(copy, part), { recursive: true });
     const bundle = join(copy, 'dist', 'virt.cjs');
     const text = readFileSync(bundle, 'utf8');
     expect(text).toContain('nothing matches');
-    // The file system's clock moves in steps of a few milliseconds: the edit comes clearly after the copy.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    const cacheUse = () => {
+      const check = `const { loadBundle, codeCacheUse } = require('./bin/load-bundle.js');
+        loadBundle(require('node:path').resolve('dist/virt.cjs'));
+        console.log(Object.values(codeCacheUse())[0]);`;
+      return spawnSync(process.execPath, ['-e', check], { cwd: copy, encoding: 'utf8' }).stdout.trim();
+    };
+    // The file system's clock moves in steps of a few milliseconds: each write comes clearly after the last.
+    const later = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    later();
+    writeFileSync(bundle, text);
+    expect(cacheUse()).toBe('used after hashing');
+    later();
     writeFileSync(bundle, text.replace('nothing matches', 'NOTHING MATCHES'));
+    expect(cacheUse()).toBe('changed');
     const result = spawnSync(process.execPath, [join(copy, 'bin', 'virt.js'), 'search', 'zzzzqqq'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^virt: NOTHING MATCHES/);
