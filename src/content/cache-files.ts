@@ -74,11 +74,11 @@ export function readCacheFileMarkingUse(file: string, encoding?: 'utf8', now = D
 /**
  * The names virt gives what it writes in the cache folder, and nothing else: the folder may be one the
  * user shares with other files (VIRT_CACHE_DIR=~/tmp), so nothing of another name is ever removed.
- * A pack's index file (pack-<device>-<inode>….json, or pack-<hash>.json from older versions), its page
- * folder of <hash>.json files, a search index (search-<packs>.bin), and temporary files a write left.
+ * A pack's index file (pack-<device>-<inode>.json), its page folder of <hash>.json files, a search index
+ * (search-<packs>.bin), and temporary files a write left.
  */
-const INDEX_FILE = /^pack-(\d+-\d+|[0-9a-f]{16})\.json(\.\d+\.tmp)?$/;
-const PAGE_FOLDER = /^pack-(\d+-\d+|[0-9a-f]{16})$/;
+const INDEX_FILE = /^pack-\d+-\d+\.json(\.\d+\.tmp)?$/;
+const PAGE_FOLDER = /^pack-\d+-\d+$/;
 const PAGE_FILE = /^[0-9a-f]{16}\.json(\.\d+\.tmp)?$/;
 const SEARCH_FILE = /^search-[A-Za-z0-9._+-]+\.bin(\.\d+\.tmp)?$/;
 

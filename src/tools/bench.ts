@@ -4,7 +4,7 @@
  * maximum resident set size reported by /usr/bin/time. Usage: npm run bench [-- --runs 30]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../content/paths.js';
 import { writeGeneratedPack } from './generate-pack.js';
@@ -30,14 +30,28 @@ if (!existsSync(join(root, 'dist', 'virt.cjs'))) {
   process.stderr.write('bench: run `npm run build` first\n');
   process.exit(2);
 }
-// The pack and the cache it fills (about 8 MB together) are made afresh for each run and removed after it.
-// The folder is always the same one, so a run cut short (Ctrl-C under npm) leaves one copy, not one per run.
-const scratch = join(root, 'node_modules', '.cache', 'virt-bench');
-rmSync(scratch, { recursive: true, force: true });
+// The pack and the cache it fills (about 8 MB together) are made afresh for each run and removed after it,
+// in a folder named after this process. A run cut short (Ctrl-C under npm) may leave its folder: the next
+// run removes those of processes that are gone, and leaves those of benches still running.
+const scratchRoot = join(root, 'node_modules', '.cache');
+const scratch = join(scratchRoot, `virt-bench-${process.pid}`);
+for (const name of existsSync(scratchRoot) ? readdirSync(scratchRoot) : []) {
+  const pid = /^virt-bench-(\d+)$/.exec(name)?.[1];
+  if (pid && !isRunning(Number(pid))) rmSync(join(scratchRoot, name), { recursive: true, force: true });
+}
 const pack = writeGeneratedPack(join(scratch, 'generated'), 2000);
 const cacheDir = join(scratch, 'cache');
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 process.on('SIGINT', () => process.exit(130));
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 const cases: Case[] = [
   { name: 'node -e 0', args: ['-e', '0'] },
