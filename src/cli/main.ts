@@ -13,6 +13,8 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
   // A pack cache was found damaged before anything was shown (see PackCacheDamagedError): running again
   // answers from the pack itself, without the cache if it could not be cleared, and the user never sees
   // the damage. The messages the first run wrote to stderr are not written twice.
+  // Said once a run while the damaged cache cannot be cleared: otherwise every run would quietly parse the pack.
+  if (!first.retry.cleared) rawIo.stderr.write(cleanText(`virt: ${first.retry.message}\n`, { keepNewlines: true }));
   const env = first.retry.cleared ? rawIo.env : { ...rawIo.env, VIRT_CACHE_DIR: '' };
   return (await runOnce(argv, { ...rawIo, env }, version, { repeating: messages })).status;
 }

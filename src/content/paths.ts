@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package's root folder, found from this module whether it runs from src/ (tsx), dist/ or a bundle. */
@@ -28,8 +28,9 @@ export const compiledSearchIndexPath = () => join(packageRoot(), 'dist', 'search
  */
 export function cacheDirectory(env: Record<string, string | undefined>): string | undefined {
   if (env.VIRT_CACHE_DIR !== undefined) return env.VIRT_CACHE_DIR ? resolve(env.VIRT_CACHE_DIR) : undefined;
-  if (env.XDG_CACHE_HOME) return resolve(env.XDG_CACHE_HOME, 'virt');
-  if (env.HOME) return join(env.HOME, '.cache', 'virt');
+  // The XDG Base Directory rules say a relative XDG_CACHE_HOME is to be ignored.
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'virt');
+  if (env.HOME) return resolve(env.HOME, '.cache', 'virt');
   return undefined;
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Choice } from '../../src/prompts/prompts.js';
 import { ensureCacheFolder, pruneUnusedCaches, UNUSED_FOR } from '../../src/content/cache-files.js';
+import { cacheDirectory } from '../../src/content/paths.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -195,6 +196,14 @@ describe('the cache of parsed packs', () => {
     expect((await runCli(['--content', lower, '--content', upper, 'list'], { env })).stderr).toContain(claimed(lower));
     const otherSpelling = relative(process.cwd(), lower);
     expect((await runCli(['--content', otherSpelling, '--content', upper, 'list'], { env })).stderr).toContain(claimed(otherSpelling));
+  });
+
+  test('the cache folder is always absolute, and a relative XDG_CACHE_HOME is ignored as the XDG rules say', () => {
+    expect(cacheDirectory({ VIRT_CACHE_DIR: 'relcache', HOME: '/home/ana' })).toBe(resolve('relcache'));
+    expect(cacheDirectory({ HOME: 'relhome' })).toBe(resolve('relhome', '.cache', 'virt'));
+    expect(cacheDirectory({ XDG_CACHE_HOME: 'relxdg', HOME: '/home/ana' })).toBe('/home/ana/.cache/virt');
+    expect(cacheDirectory({ XDG_CACHE_HOME: '/var/cache/ana', HOME: '/home/ana' })).toBe('/var/cache/ana/virt');
+    expect(cacheDirectory({ VIRT_CACHE_DIR: '', HOME: '/home/ana' })).toBeUndefined();
   });
 
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
