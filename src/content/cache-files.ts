@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PackCacheDamagedError } from '../errors.js';
 import { ensureFolder } from './paths.js';
@@ -56,19 +56,14 @@ export function forgetPackCache(pageFile: string, pack: string | undefined): nev
 export function readCacheFileMarkingUse(file: string): Buffer;
 export function readCacheFileMarkingUse(file: string, encoding: 'utf8', now?: number): string;
 export function readCacheFileMarkingUse(file: string, encoding?: 'utf8', now = Date.now()): Buffer | string {
-  const fd = openSync(file, 'r');
+  // Read by path, not through a descriptor: given a descriptor, Node reads in 8 kB steps and joins them.
+  const text = encoding ? readFileSync(file, encoding) : readFileSync(file);
   try {
-    if (now - fstatSync(fd).mtimeMs > DAY) {
-      try {
-        futimesSync(fd, now / 1000, now / 1000);
-      } catch {
-        /* a cache shared read-only: it is only pruned sooner */
-      }
-    }
-    return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
-  } finally {
-    closeSync(fd);
+    if (now - statSync(file).mtimeMs > DAY) utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    /* a cache shared read-only: it is only pruned sooner */
   }
+  return text;
 }
 
 /**
