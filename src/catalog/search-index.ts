@@ -116,9 +116,10 @@ export function createCachedSearchIndex(
   topics: Topic[],
   page: (topic: Topic) => Topic,
   readPrebuilt: () => Uint8Array | undefined,
-  cache: { directory: string | undefined; version: string; revision: string | undefined },
+  /** `packs`: Guide.packs, taken from the guide because asking each of thousands of topics costs milliseconds. */
+  cache: { directory: string | undefined; version: string; revision: string | undefined; packs: string[] | undefined },
 ) {
-  const packs = [...new Set(topics.flatMap((topic) => topic.origin.pack ?? []))];
+  const packs = [...new Set(cache.packs)];
   if (!cache.directory || packs.length === 0) return createSearchIndex(topics, page, readPrebuilt());
   const label = `${cache.version}\n${cache.revision ?? topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
   const cacheDirectory = cache.directory;

@@ -19,7 +19,7 @@ export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
   const ask = prompts ?? ctx.io.prompts ?? (await import('../lazy/prompts.js')).inquirerPrompts();
   const catalog = await ctx.catalog();
   const { createCachedSearchIndex } = await import('../lazy/search.js');
-  const index = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, { directory: ctx.cacheDirectory, version: ctx.version, revision: catalog.guide.revision });
+  const index = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, { directory: ctx.cacheDirectory, version: ctx.version, revision: catalog.guide.revision, packs: catalog.guide.packs });
   const search = (query: string) => index.search(query).map((hit) => hit.topic);
   const width = Math.max(30, ctx.out.width - 4);
 

@@ -14,7 +14,7 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);
   const catalog = await ctx.catalog();
   const { createCachedSearchIndex } = await import('../lazy/search.js');
-  const hits = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, { directory: ctx.cacheDirectory, version: ctx.version, revision: catalog.guide.revision }).search(query);
+  const hits = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, { directory: ctx.cacheDirectory, version: ctx.version, revision: catalog.guide.revision, packs: catalog.guide.packs }).search(query);
   if (hits.length === 0) {
     throw new NotFoundError(`nothing matches "${query}"`, ['try fewer or different words, or browse the topics with `virt list`']);
   }

@@ -31,17 +31,20 @@ export async function loadGuide(packs: string[] = [], cacheDirectory?: string): 
   if (packs.length === 0) return guide;
   const { loadPack } = await import('../lazy/packs.js');
   const tokens: (string | undefined)[] = [];
+  const names: string[] = [];
   for (const pack of packs) {
     let token: string | undefined;
+    let name: string;
     // The packs beneath this one, by their tokens (each changes when its pack or what lies beneath does);
     // the first pack reads the built-in guide itself, which a rebuild may change under the same version.
     const revision = tokens.length > 0 && tokens.every((earlier) => earlier !== undefined) ? tokens.join('+') : undefined;
-    ({ guide, problems, token } = await loadPack(pack, guide, cacheDirectory, { revision, folders: packs.slice(0, tokens.length) }));
+    ({ guide, problems, token, name } = await loadPack(pack, guide, cacheDirectory, { revision, folders: packs.slice(0, tokens.length) }));
     failOnErrors(problems);
     tokens.push(token);
+    names.push(name);
   }
   // The guide's revision names the state of every pack, in order; without it, caches fall back to stamps.
-  return tokens.every((token) => token !== undefined) ? { ...guide, revision: tokens.join('+') } : guide;
+  return { ...guide, packs: names, ...(tokens.every((token) => token !== undefined) ? { revision: tokens.join('+') } : {}) };
 }
 
 /**

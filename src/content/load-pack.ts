@@ -20,7 +20,7 @@ const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources'
  * pack; it is undefined when there is no cache to keep it in. `below` names the packs beneath: by their
  * tokens (see describeBase), when all have one, and by their folders as the command named them.
  */
-export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined, below: { revision?: string | undefined; folders: string[] } = { folders: [] }): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined }> {
+export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined, below: { revision?: string | undefined; folders: string[] } = { folders: [] }): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined; name: string }> {
   const pack = cleanText(basename(resolve(dir)));
   const problems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
@@ -68,7 +68,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
     // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
     const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
-    if (topics) return { guide: { ...base, topics }, problems: [...fileProblems, ...(cache.checked?.problems ?? [])], token: cache.checked?.token };
+    if (topics) return { guide: { ...base, topics }, problems: [...fileProblems, ...(cache.checked?.problems ?? [])], token: cache.checked?.token, name: pack };
     cacheIsStale = true;
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
@@ -78,7 +78,7 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     const fresh = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, foldersAsNamed, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
   }
-  return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token };
+  return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token, name: pack };
 }
 
 /** The checked guide's topics from their places; undefined if a place is not there (a damaged cache). */

@@ -87,4 +87,6 @@ export interface Guide {
    * built from the whole guide can be keyed by it. Undefined when some pack is not cached.
    */
   revision?: string;
+  /** The names of the packs loaded over the built-in guide, in order, as their topics' origin.pack gives them. */
+  packs?: string[];
 }
