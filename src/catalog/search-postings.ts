@@ -46,24 +46,13 @@ export function packPostings(tree: Tree): { tree: Tree; packed: PackedNumbers } 
   return { tree: packedTree, packed: largest < 0x10000 ? Uint16Array.from(numbers) : Uint32Array.from(numbers) };
 }
 
-/** Puts back, in place, a postings object that unpacks itself on first use for every term of the tree. */
-export function unpackPostingsOnDemand(tree: Tree, packed: PackedNumbers): void {
-  const visit = (node: Tree) => {
-    node.forEach((child, key) => {
-      if (key === '') node.set('', new PostingsOnDemand(packed, child as number));
-      else visit(child as Tree);
-    });
-  };
-  visit(tree);
-}
-
 /**
  * A term's postings that unpack themselves from the packed numbers the first time they are used in any
  * way, and act as an ordinary Map from then on: MiniSearch reads, adds to and deletes from them as from
  * the Maps it makes itself (it never asks instanceof). Not a Map subclass: a subclass would build an
  * empty Map for each of a large index's thousands of terms at every start, which cost more than the rest.
  */
-class PostingsOnDemand implements Map<number, Map<number, number>> {
+export class PostingsOnDemand implements Map<number, Map<number, number>> {
   #packed: PackedNumbers;
   #start: number;
   #map: Map<number, Map<number, number>> | undefined;

@@ -1,7 +1,8 @@
 import type MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { deserialize, serialize } from 'node:v8';
-import { isPackedNumbers, packPostings, unpackPostingsOnDemand, type PackedNumbers } from './search-postings.js';
+import { isPackedNumbers, packPostings, type PackedNumbers } from './search-postings.js';
+import { flattenTree, growTree, isFlatTree, type FlatTree, type PlacedTree } from './search-tree.js';
 
 /**
  * Saving and restoring a MiniSearch index with Node's structured serialization (node:v8) instead of
@@ -28,8 +29,8 @@ interface Snapshot {
   format: typeof FORMAT;
   /** What the index was made from, when its user needs to tell (see createCachedSearchIndex). */
   label: string;
-  /** The radix tree of terms, with each term's postings as a place in `postings` (see search-postings.ts). */
-  tree: Map<string, unknown>;
+  /** The radix tree of terms, flattened, with each term's postings as a place in `postings` (see search-tree.ts). */
+  tree: FlatTree;
   postings: PackedNumbers;
   documentIds: Map<number, unknown>;
   fieldLength: Map<number, number[]>;
@@ -41,7 +42,7 @@ interface Snapshot {
   dirtCount: number;
 }
 
-const FORMAT = 'virt search snapshot 4 (minisearch 7)';
+const FORMAT = 'virt search snapshot 5 (minisearch 7)';
 
 const stateOf = (index: MiniSearch<never> | MiniSearch<unknown>) => index as unknown as MiniSearchState;
 
@@ -51,7 +52,7 @@ export function snapshotSearchIndex<T>(index: MiniSearch<T>, label = ''): Buffer
   const snapshot: Snapshot = {
     format: FORMAT,
     label,
-    tree,
+    tree: flattenTree(tree as PlacedTree),
     postings: packed,
     documentIds: state._documentIds,
     fieldLength: state._fieldLength,
@@ -79,12 +80,11 @@ export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearc
   }
   // Checked by tag, not instanceof: under a test runner's sandbox, deserialize makes Maps of another realm.
   const isMap = (value: unknown) => Object.prototype.toString.call(value) === '[object Map]';
-  if (snapshot?.format !== FORMAT || snapshot.label !== label || !isMap(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
+  if (snapshot?.format !== FORMAT || snapshot.label !== label || !isFlatTree(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
   if (!isPackedNumbers(snapshot.postings)) return undefined;
   const index = create();
   const state = stateOf(index as MiniSearch<unknown>);
-  unpackPostingsOnDemand(snapshot.tree as never, snapshot.postings);
-  state._index = new SearchableMap(snapshot.tree as never);
+  state._index = new SearchableMap(growTree(snapshot.tree, snapshot.postings) as never);
   state._documentIds = snapshot.documentIds;
   const idToShortId = new Map<unknown, number>();
   snapshot.documentIds.forEach((id, shortId) => idToShortId.set(id, shortId));
