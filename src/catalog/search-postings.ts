@@ -1,3 +1,5 @@
+import { MapOnDemand } from './map-on-demand.js';
+
 /**
  * The posting lists of a MiniSearch index (for each term: field → document → count) packed into one
  * array of numbers for a snapshot, and unpacked term by term, only when a search or an update touches the
@@ -46,24 +48,18 @@ export function packPostings(tree: Tree): { tree: Tree; packed: PackedNumbers } 
   return { tree: packedTree, packed: largest < 0x10000 ? Uint16Array.from(numbers) : Uint32Array.from(numbers) };
 }
 
-/**
- * A term's postings that unpack themselves from the packed numbers the first time they are used in any
- * way, and act as an ordinary Map from then on: MiniSearch reads, adds to and deletes from them as from
- * the Maps it makes itself (it never asks instanceof). Not a Map subclass: a subclass would build an
- * empty Map for each of a large index's thousands of terms at every start, which cost more than the rest.
- */
-export class PostingsOnDemand implements Map<number, Map<number, number>> {
-  #packed: PackedNumbers;
-  #start: number;
-  #map: Map<number, Map<number, number>> | undefined;
+/** A term's postings that unpack themselves from the packed numbers the first time they are used in any way. */
+export class PostingsOnDemand extends MapOnDemand<number, Map<number, number>> {
+  readonly #packed: PackedNumbers;
+  readonly #start: number;
 
   constructor(packed: PackedNumbers, start: number) {
+    super();
     this.#packed = packed;
     this.#start = start;
   }
 
-  #unpacked(): Map<number, Map<number, number>> {
-    if (this.#map) return this.#map;
+  protected make(): Map<number, Map<number, number>> {
     const packed = this.#packed;
     const map = new Map<number, Map<number, number>>();
     let at = this.#start;
@@ -75,44 +71,6 @@ export class PostingsOnDemand implements Map<number, Map<number, number>> {
       for (let d = 0; d < count; d++, at += 2) documents.set(packed[at]!, packed[at + 1]!);
       map.set(field, documents);
     }
-    return (this.#map = map);
-  }
-
-  get size() {
-    return this.#unpacked().size;
-  }
-  get(key: number) {
-    return this.#unpacked().get(key);
-  }
-  has(key: number) {
-    return this.#unpacked().has(key);
-  }
-  set(key: number, value: Map<number, number>) {
-    this.#unpacked().set(key, value);
-    return this;
-  }
-  delete(key: number) {
-    return this.#unpacked().delete(key);
-  }
-  clear() {
-    this.#unpacked().clear();
-  }
-  forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
-    this.#unpacked().forEach((value, key) => callback.call(thisArg, value, key, this));
-  }
-  keys() {
-    return this.#unpacked().keys();
-  }
-  values() {
-    return this.#unpacked().values();
-  }
-  entries() {
-    return this.#unpacked().entries();
-  }
-  [Symbol.iterator]() {
-    return this.#unpacked()[Symbol.iterator]();
-  }
-  get [Symbol.toStringTag]() {
-    return 'Map';
+    return map;
   }
 }

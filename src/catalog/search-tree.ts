@@ -1,3 +1,4 @@
+import { MapOnDemand } from './map-on-demand.js';
 import { PostingsOnDemand, type PackedNumbers, type Postings } from './search-postings.js';
 
 /**
@@ -57,19 +58,18 @@ export function growTree(flat: FlatTree, packed: PackedNumbers): Node {
 
 /**
  * A node read straight from the flat arrays while a search only looks (keys, get, has, size: all a query
- * asks), its children made as they are reached; anything else (an update, a walk over values) turns it
- * into a Map of its children once, which it acts as from then on. SearchableMap uses nodes as it uses the
- * Maps it makes itself and never asks instanceof. Not a Map subclass, for the reason PostingsOnDemand gives.
+ * asks), its children made as they are reached; anything else (an update, a walk over values) makes it a
+ * Map of its children once (see MapOnDemand).
  */
-class NodeOnDemand implements Map<string, Node | Postings> {
+class NodeOnDemand extends MapOnDemand<string, Node | Postings> {
   readonly #flat: FlatTree;
   readonly #packed: PackedNumbers;
   readonly #first: number;
   readonly #end: number;
   #children: (Node | Postings | undefined)[] | undefined;
-  #map: Map<string, Node | Postings> | undefined;
 
   constructor(flat: FlatTree, packed: PackedNumbers, node: number) {
+    super();
     this.#flat = flat;
     this.#packed = packed;
     this.#first = flat.first[node]!;
@@ -79,9 +79,8 @@ class NodeOnDemand implements Map<string, Node | Postings> {
   /** The child at entry i of the flat arrays, made on first use. */
   #child(i: number): Node | Postings {
     const children = (this.#children ??= []);
-    const at = i - this.#first;
     const ref = this.#flat.refs[i]!;
-    return (children[at] ??= this.#flat.keys[i] === '' ? new PostingsOnDemand(this.#packed, ref) : new NodeOnDemand(this.#flat, this.#packed, ref));
+    return (children[i - this.#first] ??= this.#flat.keys[i] === '' ? new PostingsOnDemand(this.#packed, ref) : new NodeOnDemand(this.#flat, this.#packed, ref));
   }
 
   #find(key: string): number {
@@ -90,52 +89,24 @@ class NodeOnDemand implements Map<string, Node | Postings> {
     return -1;
   }
 
-  #grown(): Map<string, Node | Postings> {
-    if (!this.#map) {
-      const map = new Map<string, Node | Postings>();
-      for (let i = this.#first; i < this.#end; i++) map.set(this.#flat.keys[i]!, this.#child(i));
-      this.#map = map;
-    }
-    return this.#map;
+  protected make(): Map<string, Node | Postings> {
+    const map = new Map<string, Node | Postings>();
+    for (let i = this.#first; i < this.#end; i++) map.set(this.#flat.keys[i]!, this.#child(i));
+    return map;
   }
 
-  get size() {
-    return this.#map ? this.#map.size : this.#end - this.#first;
+  override get size() {
+    return this.madeMap ? this.madeMap.size : this.#end - this.#first;
   }
-  get(key: string) {
-    if (this.#map) return this.#map.get(key);
+  override get(key: string) {
+    if (this.madeMap) return this.madeMap.get(key);
     const i = this.#find(key);
     return i < 0 ? undefined : this.#child(i);
   }
-  has(key: string) {
-    return this.#map ? this.#map.has(key) : this.#find(key) >= 0;
+  override has(key: string) {
+    return this.madeMap ? this.madeMap.has(key) : this.#find(key) >= 0;
   }
-  keys() {
-    return this.#map ? this.#map.keys() : this.#flat.keys.slice(this.#first, this.#end)[Symbol.iterator]();
-  }
-  set(key: string, value: Node | Postings) {
-    this.#grown().set(key, value);
-    return this;
-  }
-  delete(key: string) {
-    return this.#grown().delete(key);
-  }
-  clear() {
-    this.#grown().clear();
-  }
-  forEach(callback: (value: Node | Postings, key: string, map: Map<string, Node | Postings>) => void, thisArg?: unknown) {
-    this.#grown().forEach((value, key) => callback.call(thisArg, value, key, this));
-  }
-  values() {
-    return this.#grown().values();
-  }
-  entries() {
-    return this.#grown().entries();
-  }
-  [Symbol.iterator]() {
-    return this.#grown()[Symbol.iterator]();
-  }
-  get [Symbol.toStringTag]() {
-    return 'Map';
+  override keys() {
+    return this.madeMap ? this.madeMap.keys() : this.#flat.keys.slice(this.#first, this.#end)[Symbol.iterator]();
   }
 }
