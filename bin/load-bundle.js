@@ -63,7 +63,8 @@ function loadBundle(file) {
   loaded.set(file, module);
   // The bundles require only Node's built-ins and, by relative path, each other (see lazyBundles in
   // build.ts), so this file's own require serves for the built-ins (node:module would cost its loading).
-  const requireInBundle = (id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(join(dirname(file), id)) : require(id));
+  const requireInBundle = (id) =>
+    id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(join(dirname(file), id)) : require(id);
   script.runInThisContext()(module.exports, requireInBundle, module, file, dirname(file));
   return module.exports;
 }

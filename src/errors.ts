@@ -16,7 +16,11 @@ export class VirtError extends Error {
   ) {
     super(message, options);
     this.name = new.target.name;
-    for (let type = new.target as { brand?: symbol } | null; type?.brand; type = Object.getPrototypeOf(type) as { brand?: symbol } | null) {
+    for (
+      let type = new.target as { brand?: symbol } | null;
+      type?.brand;
+      type = Object.getPrototypeOf(type) as { brand?: symbol } | null
+    ) {
       (this as unknown as Record<symbol, boolean>)[type.brand] = true;
     }
   }
@@ -88,7 +92,8 @@ export class ContentError extends VirtError {
   static override readonly brand = brand('ContentError');
   constructor(readonly problems: ContentProblem[]) {
     const first = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s); run \`virt lint\` to see all)` : '';
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem(s); run \`virt lint\` to see all)` : '';
     super(`invalid content: ${first ? formatProblem(first) : 'unknown problem'}${more}`, EXIT.usage);
   }
 }

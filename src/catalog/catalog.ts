@@ -48,7 +48,9 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
     resolve: (name) => {
       // An exact id needs no index of every name: the common case in scripts and links stays cheap.
       const byExactId = byId.get(name);
-      return byExactId ? { kind: 'found', topic: byExactId, via: 'name' } : resolveName((index ??= buildNameIndex(guide.topics)), name);
+      return byExactId
+        ? { kind: 'found', topic: byExactId, via: 'name' }
+        : resolveName((index ??= buildNameIndex(guide.topics)), name);
     },
     group: (name) => groups().get(name.toLowerCase().replace(/^@/, '')),
     groupNames: () => [...groups().keys()].sort(),
@@ -61,7 +63,21 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
  */
 function withPage(topic: Topic, page: Pick<Topic, 'intro' | 'sections'>): Topic {
   const { id, title, kind, aliases, tags, summary, related, sources, attributes, origin } = topic;
-  return { id, title, kind, ...(topic.parent !== undefined ? { parent: topic.parent } : {}), aliases, tags, summary, related, sources, attributes, intro: page.intro, sections: page.sections, origin };
+  return {
+    id,
+    title,
+    kind,
+    ...(topic.parent !== undefined ? { parent: topic.parent } : {}),
+    aliases,
+    tags,
+    summary,
+    related,
+    sources,
+    attributes,
+    intro: page.intro,
+    sections: page.sections,
+    origin,
+  };
 }
 
 function groupTopics(topics: Topic[]): Map<string, Topic[]> {

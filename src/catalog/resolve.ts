@@ -23,7 +23,10 @@ export function resolveName(index: NameIndex, query: string): Resolution {
   if (prefixed.length > 1) return { kind: 'ambiguous', candidates: prefixed };
 
   const scored = index.names
-    .map((entry) => ({ topic: entry.topic, score: distance(wanted, entry.name) / Math.max(wanted.length, entry.name.length) }))
+    .map((entry) => ({
+      topic: entry.topic,
+      score: distance(wanted, entry.name) / Math.max(wanted.length, entry.name.length),
+    }))
     .sort((a, b) => a.score - b.score);
   const best = scored[0];
   const tolerance = wanted.length <= 4 ? 0.25 : 0.2;
@@ -32,7 +35,10 @@ export function resolveName(index: NameIndex, query: string): Resolution {
     if (rivals.length === 1) return { kind: 'found', topic: best.topic, via: 'typo' };
     return { kind: 'ambiguous', candidates: rivals.slice(0, 8) };
   }
-  return { kind: 'unknown', suggestions: unique(scored.filter((entry) => entry.score <= 0.5).map((entry) => entry.topic)).slice(0, 3) };
+  return {
+    kind: 'unknown',
+    suggestions: unique(scored.filter((entry) => entry.score <= 0.5).map((entry) => entry.topic)).slice(0, 3),
+  };
 }
 
 function prefixMatches(index: NameIndex, prefix: string): { name: string; topic: Topic }[] {
@@ -44,7 +50,8 @@ function prefixMatches(index: NameIndex, prefix: string): { name: string; topic:
     else high = mid;
   }
   const matches: { name: string; topic: Topic }[] = [];
-  for (let i = low; i < index.names.length && index.names[i]!.name.startsWith(prefix); i++) matches.push(index.names[i]!);
+  for (let i = low; i < index.names.length && index.names[i]!.name.startsWith(prefix); i++)
+    matches.push(index.names[i]!);
   return matches;
 }
 

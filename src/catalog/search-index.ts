@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { ensureCacheFolder, pruneUnusedCaches, readCacheFileMarkingUse, writeCacheFile } from '../content/cache-files.js';
+import {
+  ensureCacheFolder,
+  pruneUnusedCaches,
+  readCacheFileMarkingUse,
+  writeCacheFile,
+} from '../content/cache-files.js';
 import { restoreSearchIndex, snapshotSearchIndex } from './search-snapshot.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Topic } from '../model/topic.js';
@@ -45,7 +50,14 @@ function indexOptions(kindOf: (id: string) => Topic['kind'] | undefined) {
 }
 
 export function searchDocument(topic: Topic): SearchDocument {
-  return { id: topic.id, title: topic.title, aliases: topic.aliases.join(' '), summary: topic.summary, facts: factsText(topic), body: topicBodyText(topic) };
+  return {
+    id: topic.id,
+    title: topic.title,
+    aliases: topic.aliases.join(' '),
+    summary: topic.summary,
+    facts: factsText(topic),
+    body: topicBodyText(topic),
+  };
 }
 
 /** The built-in guide's index, made at build time so that searching it never re-indexes its pages. */
@@ -65,7 +77,8 @@ export function createSearchIndex(
   page: (topic: Topic) => Topic = (topic) => topic,
   prebuilt?: Uint8Array,
   /** Which topics the prebuilt index already holds: by default the built-in guide's compiled ones. */
-  inPrebuilt: (topic: Topic) => boolean = (topic) => topic.origin.pack === undefined && topic.origin.bodyFile !== undefined,
+  inPrebuilt: (topic: Topic) => boolean = (topic) =>
+    topic.origin.pack === undefined && topic.origin.bodyFile !== undefined,
 ) {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   const options = indexOptions((id) => byId.get(id)?.kind);
@@ -101,7 +114,9 @@ function searchOver(index: MiniSearch<SearchDocument>, byId: Map<string, Topic>)
 
 /** Comparison values and their justifications, so "shared kernel" finds the method whose kernel is shared. */
 function factsText(topic: Topic): string {
-  return Object.values(topic.attributes).map((value) => `${value.value} ${value.why ?? ''}`).join(' ');
+  return Object.values(topic.attributes)
+    .map((value) => `${value.value} ${value.why ?? ''}`)
+    .join(' ');
 }
 
 /**
@@ -123,7 +138,13 @@ export function createCachedSearchIndex(
   if (!cache.directory || packs.length === 0) return createSearchIndex(topics, page, readPrebuilt());
   const label = `${cache.version}\n${cache.revision ?? topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
   const cacheDirectory = cache.directory;
-  const file = join(cacheDirectory, `search-${packs.join('+').replace(/[^A-Za-z0-9._+-]/g, '_').slice(0, 100)}.bin`);
+  const file = join(
+    cacheDirectory,
+    `search-${packs
+      .join('+')
+      .replace(/[^A-Za-z0-9._+-]/g, '_')
+      .slice(0, 100)}.bin`,
+  );
   let saved: Buffer | undefined;
   try {
     saved = readCacheFileMarkingUse(file);

@@ -14,7 +14,8 @@ export type Postings = Map<number, Map<number, number>>;
 export type PackedNumbers = Uint16Array | Uint32Array;
 
 /** Whether a deserialized value is packed numbers (by tag: under a test runner's sandbox, another realm's). */
-export const isPackedNumbers = (value: unknown): value is PackedNumbers => ['[object Uint16Array]', '[object Uint32Array]'].includes(Object.prototype.toString.call(value));
+export const isPackedNumbers = (value: unknown): value is PackedNumbers =>
+  ['[object Uint16Array]', '[object Uint32Array]'].includes(Object.prototype.toString.call(value));
 
 /** The radix tree of a SearchableMap: a child node per key part, and a term's postings under ''. */
 type Tree = Map<string, Tree | Postings | number>;

@@ -48,7 +48,9 @@ const stateOf = (index: MiniSearch<never> | MiniSearch<unknown>) => index as unk
 
 export function snapshotSearchIndex<T>(index: MiniSearch<T>, label = ''): Buffer {
   const state = stateOf(index as MiniSearch<unknown>);
-  const { tree, packed } = packPostings((state._index as unknown as { _tree: Parameters<typeof packPostings>[0] })._tree);
+  const { tree, packed } = packPostings(
+    (state._index as unknown as { _tree: Parameters<typeof packPostings>[0] })._tree,
+  );
   const snapshot: Snapshot = {
     format: FORMAT,
     label,
@@ -71,7 +73,11 @@ export function snapshotSearchIndex<T>(index: MiniSearch<T>, label = ''): Buffer
  * options it was saved with); undefined when the bytes are not such a snapshot, or not one with this
  * label, so the caller indexes again.
  */
-export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearch<T>, label = ''): MiniSearch<T> | undefined {
+export function restoreSearchIndex<T>(
+  bytes: Uint8Array,
+  create: () => MiniSearch<T>,
+  label = '',
+): MiniSearch<T> | undefined {
   let snapshot: Snapshot;
   try {
     snapshot = deserialize(bytes) as Snapshot;
@@ -80,7 +86,14 @@ export function restoreSearchIndex<T>(bytes: Uint8Array, create: () => MiniSearc
   }
   // Checked by tag, not instanceof: under a test runner's sandbox, deserialize makes Maps of another realm.
   const isMap = (value: unknown) => Object.prototype.toString.call(value) === '[object Map]';
-  if (snapshot?.format !== FORMAT || snapshot.label !== label || !isFlatTree(snapshot.tree) || !isMap(snapshot.documentIds) || !isMap(snapshot.fieldLength)) return undefined;
+  if (
+    snapshot?.format !== FORMAT ||
+    snapshot.label !== label ||
+    !isFlatTree(snapshot.tree) ||
+    !isMap(snapshot.documentIds) ||
+    !isMap(snapshot.fieldLength)
+  )
+    return undefined;
   if (!isPackedNumbers(snapshot.postings)) return undefined;
   const index = create();
   const state = stateOf(index as MiniSearch<unknown>);

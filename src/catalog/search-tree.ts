@@ -46,7 +46,13 @@ export function flattenTree(root: PlacedTree): FlatTree {
 export function isFlatTree(value: unknown): value is FlatTree {
   const tree = value as FlatTree | undefined;
   const isInt32 = (array: unknown) => Object.prototype.toString.call(array) === '[object Int32Array]';
-  return Array.isArray(tree?.keys) && isInt32(tree?.refs) && isInt32(tree?.first) && isInt32(tree?.count) && tree!.first.length > 0;
+  return (
+    Array.isArray(tree?.keys) &&
+    isInt32(tree?.refs) &&
+    isInt32(tree?.first) &&
+    isInt32(tree?.count) &&
+    tree!.first.length > 0
+  );
 }
 
 type Node = Map<string, Node | Postings>;
@@ -80,7 +86,10 @@ class NodeOnDemand extends MapOnDemand<string, Node | Postings> {
   #child(i: number): Node | Postings {
     const children = (this.#children ??= []);
     const ref = this.#flat.refs[i]!;
-    return (children[i - this.#first] ??= this.#flat.keys[i] === '' ? new PostingsOnDemand(this.#packed, ref) : new NodeOnDemand(this.#flat, this.#packed, ref));
+    return (children[i - this.#first] ??=
+      this.#flat.keys[i] === ''
+        ? new PostingsOnDemand(this.#packed, ref)
+        : new NodeOnDemand(this.#flat, this.#packed, ref));
   }
 
   #find(key: string): number {

@@ -39,7 +39,10 @@ function optionSpec(option: Command['options'][number]): OptionSpec {
 export function describeProgram(program: Command): CliSpec {
   return {
     description: program.description(),
-    globalOptions: [...program.options.map(optionSpec), { flags: '-h, --help', long: '--help', description: 'show help for virt or a command', takesValue: false }],
+    globalOptions: [
+      ...program.options.map(optionSpec),
+      { flags: '-h, --help', long: '--help', description: 'show help for virt or a command', takesValue: false },
+    ],
     commands: program.commands.map((command) => ({
       name: command.name(),
       usage: `virt ${command.name()} ${command.usage()}`,

@@ -44,13 +44,19 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
     write,
     note: (text) => io.stderr.write(`${text}\n`),
     theme: () =>
-      (theme ??= out.mode === 'rich'
-        ? import('../lazy/rich.js').then((m) => m.richTheme(out.colorLevel, out.ascii))
-        : Promise.resolve(plainTheme(out.ascii))),
+      (theme ??=
+        out.mode === 'rich'
+          ? import('../lazy/rich.js').then((m) => m.richTheme(out.colorLevel, out.ascii))
+          : Promise.resolve(plainTheme(out.ascii))),
     catalog: () =>
-      (catalog ??= loadGuide(options.packs, options.cacheDirectory).then((guide) => createCatalog(guide, { loadBody: readCompiledBody }))),
+      (catalog ??= loadGuide(options.packs, options.cacheDirectory).then((guide) =>
+        createCatalog(guide, { loadBody: readCompiledBody }),
+      )),
     show: async (text) => {
-      const paged = out.mode === 'rich' && options.pager !== 'never' && io.stdout.isTTY && io.page ? await io.page(text, io.env, options.pager === 'always') : false;
+      const paged =
+        out.mode === 'rich' && options.pager !== 'never' && io.stdout.isTTY && io.page
+          ? await io.page(text, io.env, options.pager === 'always')
+          : false;
       if (!paged) write(text);
     },
   };

@@ -50,7 +50,8 @@ export function processIo(): Io {
       return isTerminal(0);
     },
     env: process.env,
-    page: async (text, env, always) => (await import('../lazy/pager.js')).pageText(text, env, process.stdout.rows, always),
+    page: async (text, env, always) =>
+      (await import('../lazy/pager.js')).pageText(text, env, process.stdout.rows, always),
   };
 }
 

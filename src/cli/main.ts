@@ -21,7 +21,12 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
 
 type Attempt = { messages: string[] } | { repeating: string[] };
 
-async function runOnce(argv: string[], rawIo: Io, version: string, attempt: Attempt): Promise<{ status: number; retry?: PackCacheDamagedError }> {
+async function runOnce(
+  argv: string[],
+  rawIo: Io,
+  version: string,
+  attempt: Attempt,
+): Promise<{ status: number; retry?: PackCacheDamagedError }> {
   // Whether a result, a page or a question has been shown: after that, running again would repeat it.
   let shown = false;
   const noteShown = () => void (shown = true);
@@ -77,7 +82,8 @@ async function runOnce(argv: string[], rawIo: Io, version: string, attempt: Atte
     await program.parseAsync(argv, { from: 'user' });
     return { status: EXIT.ok };
   } catch (error) {
-    if (error instanceof PackCacheDamagedError && !shown && 'messages' in attempt) return { status: error.exitCode, retry: error };
+    if (error instanceof PackCacheDamagedError && !shown && 'messages' in attempt)
+      return { status: error.exitCode, retry: error };
     return { status: report(error, io) };
   }
 }
@@ -88,8 +94,22 @@ const inquirer = async () => (inquirerPrompts ??= (await import('../lazy/prompts
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are successes.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    if (['commander.missingArgument', 'commander.optionMissingArgument', 'commander.unknownCommand', 'commander.unknownOption', 'commander.excessArguments', 'commander.invalidArgument'].includes(error.code)) {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
+    if (
+      [
+        'commander.missingArgument',
+        'commander.optionMissingArgument',
+        'commander.unknownCommand',
+        'commander.unknownOption',
+        'commander.excessArguments',
+        'commander.invalidArgument',
+      ].includes(error.code)
+    ) {
       io.stderr.write('virt: run `virt --help` for the commands and options\n');
     }
     return EXIT.usage;
@@ -107,7 +127,9 @@ function report(error: unknown, io: Io): number {
     return error.exitCode;
   }
   const message = (error as Error | undefined)?.message ?? String(error);
-  io.stderr.write(`virt: unexpected error: ${message.split('\n')[0]}${io.env.VIRT_DEBUG === '1' ? '' : ' (set VIRT_DEBUG=1 for details)'}\n`);
+  io.stderr.write(
+    `virt: unexpected error: ${message.split('\n')[0]}${io.env.VIRT_DEBUG === '1' ? '' : ' (set VIRT_DEBUG=1 for details)'}\n`,
+  );
   const stack = (error as Error | undefined)?.stack;
   if (io.env.VIRT_DEBUG === '1' && stack) io.stderr.write(`${stack}\n`);
   return EXIT.notFound;

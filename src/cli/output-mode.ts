@@ -27,9 +27,19 @@ export const READING_MEASURE = 100;
  * or `--color always` asks for it. Colour: `--color` > NO_COLOR > FORCE_COLOR > TERM=dumb > terminal.
  * Width: `--width` > the terminal's columns > COLUMNS > 80.
  */
-export function resolveOutput(flags: OutputFlags, stdout: { isTTY: boolean; columns?: number }, env: Record<string, string | undefined>): OutputSettings {
+export function resolveOutput(
+  flags: OutputFlags,
+  stdout: { isTTY: boolean; columns?: number },
+  env: Record<string, string | undefined>,
+): OutputSettings {
   const when = parseColorWhen(flags.color);
-  const mode: OutputMode = flags.json ? 'json' : flags.plain ? 'plain' : stdout.isTTY || when === 'always' ? 'rich' : 'plain';
+  const mode: OutputMode = flags.json
+    ? 'json'
+    : flags.plain
+      ? 'plain'
+      : stdout.isTTY || when === 'always'
+        ? 'rich'
+        : 'plain';
   const width = resolveWidth(flags.width, stdout, env);
   return {
     mode,
@@ -61,10 +71,15 @@ function colorLevel(when: ColorWhen, isTTY: boolean, env: Record<string, string 
   return isTTY ? rich : 0;
 }
 
-function resolveWidth(flag: string | undefined, stdout: { isTTY: boolean; columns?: number }, env: Record<string, string | undefined>): number {
+function resolveWidth(
+  flag: string | undefined,
+  stdout: { isTTY: boolean; columns?: number },
+  env: Record<string, string | undefined>,
+): number {
   if (flag !== undefined) {
     const width = Number(flag);
-    if (!/^\d+$/.test(flag) || width < 20 || width > 1000) throw new UsageError(`--width expects a whole number of columns from 20 to 1000, not "${flag}"`);
+    if (!/^\d+$/.test(flag) || width < 20 || width > 1000)
+      throw new UsageError(`--width expects a whole number of columns from 20 to 1000, not "${flag}"`);
     return width;
   }
   if (stdout.isTTY && stdout.columns && stdout.columns > 0) return Math.max(20, stdout.columns);

@@ -41,7 +41,9 @@ function examples(name: string): string {
 export function createProgram(io: Io, version: string): Command {
   const program = new Command('virt');
   program
-    .description('Learn virtualization in the terminal: hypervisors, KVM, paravirtualization, emulation and containers.')
+    .description(
+      'Learn virtualization in the terminal: hypervisors, KVM, paravirtualization, emulation and containers.',
+    )
     .version(version, '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help for virt or a command')
     .addHelpCommand(false)
@@ -60,10 +62,13 @@ export function createProgram(io: Io, version: string): Command {
       outputError: (text, write) => write(text.replace(/^error: /, 'virt: ').replace(/\n?$/, `\n`)),
     })
     .addHelpText('before', examples('virt'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit status: ${EXIT_STATUS.map(([code, name]) => `${code} ${name}`).join(', ')}.
 Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` for details.
-`);
+`,
+    );
 
   const context = (command: Command): Context => {
     const flags = command.optsWithGlobals<GlobalFlags>();
@@ -71,7 +76,16 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     const fromEnv = (io.env.VIRT_CONTENT_PATH ?? '').split(':').filter(Boolean);
     const pager = flags.pager === undefined ? 'auto' : flags.pager ? 'always' : 'never';
     const cacheDirectory = cacheDirectoryFor(io.env);
-    return createContext(io, out, { packs: distinctFolders([...fromEnv, ...(flags.content ?? [])]), pager, ...(cacheDirectory ? { cacheDirectory } : {}) }, version);
+    return createContext(
+      io,
+      out,
+      {
+        packs: distinctFolders([...fromEnv, ...(flags.content ?? [])]),
+        pager,
+        ...(cacheDirectory ? { cacheDirectory } : {}),
+      },
+      version,
+    );
   };
 
   program
@@ -93,15 +107,19 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
 
   program
     .command('compare')
-    .description('compare topics side by side, attribute by attribute; @group compares a whole group (@methods, @hypervisors…)')
+    .description(
+      'compare topics side by side, attribute by attribute; @group compares a whole group (@methods, @hypervisors…)',
+    )
     .argument('<topics...>', 'two or more topics, or @group')
     .option('--diff', 'show only the rows where the topics differ')
     .option('--why', 'explain each value under the table')
     .option('--markdown', 'print a Markdown table')
     .addHelpText('before', examples('compare'))
-    .action(async (names: string[], options: { diff?: boolean; why?: boolean; markdown?: boolean }, command: Command) => {
-      await runCompare(context(command), names, options);
-    });
+    .action(
+      async (names: string[], options: { diff?: boolean; why?: boolean; markdown?: boolean }, command: Command) => {
+        await runCompare(context(command), names, options);
+      },
+    );
 
   program
     .command('search')

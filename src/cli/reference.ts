@@ -2,8 +2,16 @@
 /** Each exit status with a short name (for --help) and what it covers (for the man page). */
 export const EXIT_STATUS: [number, string, string][] = [
   [0, 'ok', 'success, including --help and --version'],
-  [1, 'not found or no match', 'not found: no such topic, an ambiguous name or no search match (and unexpected internal errors)'],
-  [2, 'usage error or invalid content', 'usage error (unknown command or option, missing or bad argument) or invalid content'],
+  [
+    1,
+    'not found or no match',
+    'not found: no such topic, an ambiguous name or no search match (and unexpected internal errors)',
+  ],
+  [
+    2,
+    'usage error or invalid content',
+    'usage error (unknown command or option, missing or bad argument) or invalid content',
+  ],
   [130, 'interrupted', 'interrupted (Ctrl-C)'],
 ];
 
@@ -15,6 +23,9 @@ export const ENVIRONMENT: [string, string][] = [
   ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
   ['PAGER', 'the pager for long pages on a terminal, parsed as shell words; empty means none (default: less -FRX)'],
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
-  ['VIRT_CACHE_DIR', 'where parsed packs and their search index are kept (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Caches unread for 30 days are removed when virt next writes one'],
+  [
+    'VIRT_CACHE_DIR',
+    'where parsed packs and their search index are kept (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Caches unread for 30 days are removed when virt next writes one',
+  ],
   ['VIRT_DEBUG', '1 adds stack traces to error messages'],
 ];

@@ -7,7 +7,9 @@ import { main } from './main.js';
 declare const VIRT_VERSION: string | undefined;
 
 export const version = (): string =>
-  typeof VIRT_VERSION === 'string' ? VIRT_VERSION : (JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')) as { version: string }).version;
+  typeof VIRT_VERSION === 'string'
+    ? VIRT_VERSION
+    : (JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')) as { version: string }).version;
 
 /**
  * Runs virt on the real terminal with the process's arguments, and ends the process with its status.

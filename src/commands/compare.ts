@@ -18,7 +18,13 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
   for (const name of names) {
     if (name.startsWith('@')) {
       const members = catalog.group(name);
-      if (!members) throw new UsageError(`no group "${name}"; groups are ${catalog.groupNames().map((g) => `@${g}`).join(', ')}`);
+      if (!members)
+        throw new UsageError(
+          `no group "${name}"; groups are ${catalog
+            .groupNames()
+            .map((g) => `@${g}`)
+            .join(', ')}`,
+        );
       topics.push(...members);
     } else {
       topics.push(resolveTopic(catalog, name, ctx));
@@ -26,12 +32,18 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
   }
   const distinct = [...new Set(topics)];
   if (distinct.length < 2) {
-    throw new UsageError(`compare needs at least two different topics (got ${distinct.length}), for example \`virt compare full para\` or \`virt compare @methods\``);
+    throw new UsageError(
+      `compare needs at least two different topics (got ${distinct.length}), for example \`virt compare full para\` or \`virt compare @methods\``,
+    );
   }
   const comparison = buildComparison(distinct, catalog.guide.schema);
   if (options.diff) comparison.rows = comparison.rows.filter((row) => row.differs);
   if (comparison.rows.length === 0) {
-    ctx.note(options.diff ? 'virt: these topics do not differ on any attribute they share' : 'virt: these topics have no comparison attributes');
+    ctx.note(
+      options.diff
+        ? 'virt: these topics do not differ on any attribute they share'
+        : 'virt: these topics have no comparison attributes',
+    );
   }
   if (ctx.out.mode === 'json') {
     ctx.write(`${JSON.stringify(text.comparisonJson(comparison), null, 2)}\n`);
@@ -43,9 +55,14 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
     const theme = await ctx.theme();
     const { renderComparisonTable, tableLayout } = await import('../lazy/table.js');
     const layout = tableLayout(comparison, ctx.out.width, theme);
-    const body = layout ? renderComparisonTable(comparison, theme, layout) : text.renderComparisonStacked(comparison, theme, ctx.out.width);
+    const body = layout
+      ? renderComparisonTable(comparison, theme, layout)
+      : text.renderComparisonStacked(comparison, theme, ctx.out.width);
     const legendText = `Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`;
-    const legend = comparison.rows.some((row) => row.differs) && theme.color ? `${theme.text.wrap(legendText, ctx.out.width).map(theme.muted).join('\n')}\n` : '';
+    const legend =
+      comparison.rows.some((row) => row.differs) && theme.color
+        ? `${theme.text.wrap(legendText, ctx.out.width).map(theme.muted).join('\n')}\n`
+        : '';
     const notes = options.why ? text.renderComparisonNotes(comparison, theme, ctx.out.readingWidth) : '';
     await ctx.show(body + legend + notes);
   }

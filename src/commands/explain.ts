@@ -7,7 +7,8 @@ import { resolveTopic } from './resolve-topic.js';
 /** `virt explain <topic…>`: one topic's page. Words are joined, so `virt explain type 2 hypervisor` works. */
 export async function runExplain(ctx: Context, words: string[]): Promise<void> {
   const name = words.join(' ').trim();
-  if (!name) throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
+  if (!name)
+    throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
   const catalog = await ctx.catalog();
   const topic = catalog.page(resolveTopic(catalog, name, ctx));
   const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
@@ -25,7 +26,7 @@ export async function runExplain(ctx: Context, words: string[]): Promise<void> {
 function ancestors<T extends { parent?: string }>(parent: string | undefined, get: (id: string) => T | undefined): T[] {
   const trail: T[] = [];
   const seen = new Set<string>();
-  for (let id = parent; id !== undefined && !seen.has(id); ) {
+  for (let id = parent; id !== undefined && !seen.has(id);) {
     seen.add(id);
     const topic = get(id);
     if (!topic) break;

@@ -16,13 +16,22 @@ export async function runLint(ctx: Context, dirs: string[], activePacks: string[
   const builtin = await readGuideFromMarkdown(builtinContentDir());
   const results = dirs.length === 0 ? [{ name: 'content', ...builtin }] : [];
   for (const dir of dirs.length === 0 ? activePacks : dirs) {
-    results.push({ name: dir, ...(await readGuideFromMarkdown(dir, { pack: cleanText(basename(resolve(dir))), base: builtin.guide })) });
+    results.push({
+      name: dir,
+      ...(await readGuideFromMarkdown(dir, { pack: cleanText(basename(resolve(dir))), base: builtin.guide })),
+    });
   }
   const problems = results.flatMap((result) => result.problems);
   if (ctx.out.mode === 'json') {
-    ctx.write(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, problems, guides: results.map((r) => ({ path: r.name, topics: r.guide.topics.length })) }, null, 2)}\n`);
+    ctx.write(
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, problems, guides: results.map((r) => ({ path: r.name, topics: r.guide.topics.length })) }, null, 2)}\n`,
+    );
   } else {
-    ctx.write(problems.map((problem) => `${cleanText(formatProblem(problem))}${problem.severity === 'warning' ? ' (warning)' : ''}\n`).join(''));
+    ctx.write(
+      problems
+        .map((problem) => `${cleanText(formatProblem(problem))}${problem.severity === 'warning' ? ' (warning)' : ''}\n`)
+        .join(''),
+    );
   }
   if (problems.length > 0) {
     const files = new Set(problems.map((p) => p.file)).size;
@@ -30,7 +39,9 @@ export async function runLint(ctx: Context, dirs: string[], activePacks: string[
   }
   if (ctx.out.mode !== 'json') {
     for (const result of results) {
-      const own = result.guide.topics.filter((topic) => (result.name === 'content' && dirs.length === 0) || topic.origin.pack !== undefined).length;
+      const own = result.guide.topics.filter(
+        (topic) => (result.name === 'content' && dirs.length === 0) || topic.origin.pack !== undefined,
+      ).length;
       ctx.write(`virt lint: ${cleanText(result.name)}: ${own} topic(s), no problems\n`);
     }
   }

@@ -18,7 +18,11 @@ export function fit(text: string, width: number): string {
 }
 
 export function topicChoice(topic: Topic, width: number, indent = ''): Choice {
-  return { name: fit(`${indent}${topic.title} — ${topic.summary}`, width), value: topic.id, description: topic.summary };
+  return {
+    name: fit(`${indent}${topic.title} — ${topic.summary}`, width),
+    value: topic.id,
+    description: topic.summary,
+  };
 }
 
 /** Every topic in reading order, indented by depth: what the picker shows before anything is typed. */
@@ -27,7 +31,12 @@ export function allTopicChoices(catalog: Catalog, width: number): Choice[] {
 }
 
 /** The picker's answer to what has been typed: the named topic first, then search hits. */
-export function matchingChoices(catalog: Catalog, search: (query: string) => Topic[], term: string, width: number): Choice[] {
+export function matchingChoices(
+  catalog: Catalog,
+  search: (query: string) => Topic[],
+  term: string,
+  width: number,
+): Choice[] {
   const resolved = catalog.resolve(term);
   const first = resolved.kind === 'found' && resolved.via !== 'typo' ? [resolved.topic] : [];
   const rest = search(term).filter((topic) => !first.includes(topic));
@@ -55,7 +64,9 @@ export function nextStepChoices(topic: Topic, related: Topic[], width: number): 
   const partner = comparableWith(topic, related);
   return [
     ...(first ? [{ name: fit(`Read next: ${first.title}`, width), value: `open:${first.id}` }] : []),
-    ...(partner ? [{ name: fit(`Compare ${topic.title} with ${partner.title}`, width), value: `compare:${partner.id}` }] : []),
+    ...(partner
+      ? [{ name: fit(`Compare ${topic.title} with ${partner.title}`, width), value: `compare:${partner.id}` }]
+      : []),
     ...others.map((other) => ({ name: fit(`Read: ${other.title}`, width), value: `open:${other.id}` })),
     { name: `Compare ${fit(topic.title, Math.max(10, width - 30))} with other topics…`, value: COMPARE_PICK },
     { name: 'Search for another topic', value: FIND },

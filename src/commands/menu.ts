@@ -4,9 +4,23 @@ import { readPrebuiltSearchIndex } from '../content/load-guide.js';
 import type { Prompts } from '../prompts/prompts.js';
 import * as compare from './compare.js';
 import * as explain from './explain.js';
-import { allTopicChoices, BROWSE, COMPARE_PICK, FIND, matchingChoices, nextStepChoices, QUIT, topicChoice } from './menu-choices.js';
+import {
+  allTopicChoices,
+  BROWSE,
+  COMPARE_PICK,
+  FIND,
+  matchingChoices,
+  nextStepChoices,
+  QUIT,
+  topicChoice,
+} from './menu-choices.js';
 
-type Step = { kind: 'find' } | { kind: 'browse' } | { kind: 'open'; id: string } | { kind: 'compare'; ids: string[]; from: string } | { kind: 'quit' };
+type Step =
+  | { kind: 'find' }
+  | { kind: 'browse' }
+  | { kind: 'open'; id: string }
+  | { kind: 'compare'; ids: string[]; from: string }
+  | { kind: 'quit' };
 
 /**
  * `virt menu` (and `virt` alone on a terminal): pick a topic by typing, read it, then go on to a related
@@ -14,12 +28,19 @@ type Step = { kind: 'find' } | { kind: 'browse' } | { kind: 'open'; id: string }
  */
 export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
   if (!ctx.io.stdinIsTTY || !ctx.io.stdout.isTTY) {
-    throw new UsageError('the menu needs an interactive terminal (stdin and stdout); use `virt list`, `virt search <words>` or `virt explain <topic>` instead');
+    throw new UsageError(
+      'the menu needs an interactive terminal (stdin and stdout); use `virt list`, `virt search <words>` or `virt explain <topic>` instead',
+    );
   }
   const ask = prompts ?? ctx.io.prompts ?? (await import('../lazy/prompts.js')).inquirerPrompts();
   const catalog = await ctx.catalog();
   const { createCachedSearchIndex } = await import('../lazy/search.js');
-  const index = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, { directory: ctx.cacheDirectory, version: ctx.version, revision: catalog.guide.revision, packs: catalog.guide.packs });
+  const index = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, {
+    directory: ctx.cacheDirectory,
+    version: ctx.version,
+    revision: catalog.guide.revision,
+    packs: catalog.guide.packs,
+  });
   const search = (query: string) => index.search(query).map((hit) => hit.topic);
   const width = Math.max(30, ctx.out.width - 4);
 
@@ -51,7 +72,10 @@ export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
           const others = catalog.topics.filter((other) => other.id !== topic.id);
           const sameKind = others.filter((other) => other.kind === topic.kind);
           const rest = others.filter((other) => other.kind !== topic.kind);
-          const picked = await ask.checkbox(`Compare ${topic.title} with… (Space to pick, Enter to compare)`, [...sameKind, ...rest].map((other) => topicChoice(other, width)));
+          const picked = await ask.checkbox(
+            `Compare ${topic.title} with… (Space to pick, Enter to compare)`,
+            [...sameKind, ...rest].map((other) => topicChoice(other, width)),
+          );
           step = { kind: 'compare', ids: picked, from: topic.id };
         }
         break;

@@ -17,6 +17,8 @@ export function resolveTopic(catalog: Catalog, name: string, ctx: Context): Topi
   }
   const suggestions = found.suggestions.map((topic) => `${topic.id} (${topic.title})`);
   throw new NotFoundError(`no topic named "${name}"`, [
-    suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `try \`virt search ${name.split(/\s+/)[0] ?? ''}\` or \`virt list\``,
+    suggestions.length
+      ? `did you mean ${suggestions.join(', ')}?`
+      : `try \`virt search ${name.split(/\s+/)[0] ?? ''}\` or \`virt list\``,
   ]);
 }

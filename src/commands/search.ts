@@ -9,14 +9,25 @@ import * as render from '../render/search-results.js';
 export async function runSearch(ctx: Context, words: string[], options: { limit?: string }): Promise<void> {
   const query = cleanText(words.join(' ')).trim();
   if (!query) throw new UsageError('search needs words to look for, for example `virt search hypercall`');
-  if (onlyStopWords(query)) throw new UsageError(`"${query}" has only words that search ignores (like "the" or "is"); add a more specific word`);
+  if (onlyStopWords(query))
+    throw new UsageError(
+      `"${query}" has only words that search ignores (like "the" or "is"); add a more specific word`,
+    );
   const limit = options.limit === undefined ? 10 : Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);
   const catalog = await ctx.catalog();
   const { createCachedSearchIndex } = await import('../lazy/search.js');
-  const hits = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, { directory: ctx.cacheDirectory, version: ctx.version, revision: catalog.guide.revision, packs: catalog.guide.packs }).search(query);
+  const hits = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, {
+    directory: ctx.cacheDirectory,
+    version: ctx.version,
+    revision: catalog.guide.revision,
+    packs: catalog.guide.packs,
+  }).search(query);
   if (hits.length === 0) {
-    throw new NotFoundError(`nothing matches "${query}"`, ['try fewer or different words, or browse the topics with `virt list`']);
+    throw new NotFoundError(`nothing matches "${query}"`, [
+      'try fewer or different words, or browse the topics with `virt list`',
+    ]);
   }
   const shown = ctx.out.mode === 'json' ? hits : hits.slice(0, limit);
   if (ctx.out.mode === 'json') ctx.write(`${JSON.stringify(render.searchJson(query, shown), null, 2)}\n`);

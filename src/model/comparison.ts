@@ -27,7 +27,13 @@ export function buildComparison(topics: Topic[], schema: AttributeSchema): Compa
   const rows = defs.map((def): ComparisonRow => {
     const values = topics.map((topic) => topic.attributes[def.key]?.value);
     const normalized = new Set(values.map((value) => value?.trim().toLowerCase() ?? ''));
-    return { key: def.key, label: def.label, values, whys: topics.map((topic) => topic.attributes[def.key]?.why), differs: normalized.size > 1 };
+    return {
+      key: def.key,
+      label: def.label,
+      values,
+      whys: topics.map((topic) => topic.attributes[def.key]?.why),
+      differs: normalized.size > 1,
+    };
   });
   return { topics, rows };
 }

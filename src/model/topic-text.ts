@@ -16,5 +16,8 @@ function blockText(block: Block): string {
 
 /** A topic's running text as plain paragraphs (one per line), for search and snippets. */
 export function topicBodyText(topic: Topic): string {
-  return [...topic.intro.map(blockText), ...topic.sections.flatMap((section) => [section.heading, ...section.blocks.map(blockText)])].join('\n');
+  return [
+    ...topic.intro.map(blockText),
+    ...topic.sections.flatMap((section) => [section.heading, ...section.blocks.map(blockText)]),
+  ].join('\n');
 }

@@ -5,8 +5,7 @@ export type TopicKind = (typeof TOPIC_KINDS)[number];
 
 /** A run of inline text with one style; a paragraph is a list of spans. */
 export type Span =
-  | { kind: 'text' | 'code' | 'strong' | 'emphasis'; text: string }
-  | { kind: 'link'; text: string; href: string };
+  { kind: 'text' | 'code' | 'strong' | 'emphasis'; text: string } | { kind: 'link'; text: string; href: string };
 
 export interface ListItem {
   spans: Span[];

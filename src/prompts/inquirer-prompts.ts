@@ -11,9 +11,18 @@ export function inquirerPrompts(): Prompts {
     return answers.answer;
   };
   return {
-    search: (message, source) => ask<string>({ type: 'search', message, pageSize: 12, source: async (term: string | undefined) => source(term) }),
-    select: (message, choices: Choice[]) => ask<string>({ type: 'select', message, choices, pageSize: 12, loop: false }),
+    search: (message, source) =>
+      ask<string>({ type: 'search', message, pageSize: 12, source: async (term: string | undefined) => source(term) }),
+    select: (message, choices: Choice[]) =>
+      ask<string>({ type: 'select', message, choices, pageSize: 12, loop: false }),
     checkbox: (message, choices: Choice[]) =>
-      ask<string[]>({ type: 'checkbox', message, choices, pageSize: 14, loop: false, validate: (picked: unknown[]) => (picked.length > 0 ? true : 'Pick at least one topic (Space), then Enter') }),
+      ask<string[]>({
+        type: 'checkbox',
+        message,
+        choices,
+        pageSize: 14,
+        loop: false,
+        validate: (picked: unknown[]) => (picked.length > 0 ? true : 'Pick at least one topic (Space), then Enter'),
+      }),
   };
 }

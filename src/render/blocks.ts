@@ -2,7 +2,9 @@ import type { Block } from '../model/topic.js';
 import { renderSpans } from './spans.js';
 import type { Theme } from './theme.js';
 
-type BlockRenderers = { [K in Block['kind']]: (block: Extract<Block, { kind: K }>, theme: Theme, width: number) => string[] };
+type BlockRenderers = {
+  [K in Block['kind']]: (block: Extract<Block, { kind: K }>, theme: Theme, width: number) => string[];
+};
 
 /** One renderer per block kind: adding a kind to the model without one here fails to compile. */
 const renderers: BlockRenderers = {
@@ -11,11 +13,21 @@ const renderers: BlockRenderers = {
     block.items.flatMap((item, index) => {
       const indent = '  '.repeat(item.depth);
       const marker = block.ordered && item.depth === 0 ? `${index + 1}. ` : theme.ascii ? '- ' : '• ';
-      return theme.text.wrap(renderSpans(item.spans, theme), width, `${indent}${theme.accent(marker)}`, `${indent}${' '.repeat(marker.length)}`);
+      return theme.text.wrap(
+        renderSpans(item.spans, theme),
+        width,
+        `${indent}${theme.accent(marker)}`,
+        `${indent}${' '.repeat(marker.length)}`,
+      );
     }),
   code: (block, theme, width) =>
-    block.text.split('\n').flatMap((line) => (line === '' ? [''] : theme.text.wrap(theme.code(line), width, '    ', '      ', { trim: false }))),
-  quote: (block, theme, width) => theme.text.wrap(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
+    block.text
+      .split('\n')
+      .flatMap((line) =>
+        line === '' ? [''] : theme.text.wrap(theme.code(line), width, '    ', '      ', { trim: false }),
+      ),
+  quote: (block, theme, width) =>
+    theme.text.wrap(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
 };
 
 export function renderBlock(block: Block, theme: Theme, width: number): string[] {

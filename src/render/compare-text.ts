@@ -14,7 +14,9 @@ export function renderComparisonStacked(comparison: Comparison, theme: Theme, wi
     lines.push(...theme.text.wrap(row.differs ? theme.different(row.label) : theme.heading(row.label), width));
     row.values.forEach((value, index) => {
       const title = comparison.topics[index]!.title;
-      lines.push(...theme.text.wrap(`${theme.strong(`${title}:`)} ${value ?? theme.muted(NO_VALUE)}`, width, '  ', '      '));
+      lines.push(
+        ...theme.text.wrap(`${theme.strong(`${title}:`)} ${value ?? theme.muted(NO_VALUE)}`, width, '  ', '      '),
+      );
     });
   }
   return `${lines.join('\n')}\n`;
@@ -27,7 +29,10 @@ export function renderComparisonNotes(comparison: Comparison, theme: Theme, widt
     const notes = row.whys.flatMap((why, index) => (why ? [{ why, title: comparison.topics[index]!.title }] : []));
     if (!notes.length) continue;
     lines.push('', ...theme.text.wrap(theme.heading(row.label), width));
-    for (const note of notes) lines.push(...theme.text.wrap(`${theme.strong(note.title)}: ${note.why}`, width, theme.ascii ? '  - ' : '  • ', '    '));
+    for (const note of notes)
+      lines.push(
+        ...theme.text.wrap(`${theme.strong(note.title)}: ${note.why}`, width, theme.ascii ? '  - ' : '  • ', '    '),
+      );
   }
   return lines.length ? `${['', theme.heading('Why'), ...lines.slice(1)].join('\n')}\n` : '';
 }
@@ -36,7 +41,9 @@ export function renderComparisonNotes(comparison: Comparison, theme: Theme, widt
 export function renderComparisonTsv(comparison: Comparison): string {
   const clean = (text: string) => text.replace(/[\t\n]/g, ' ');
   const header = ['attribute', ...comparison.topics.map((t) => clean(t.title))].join('\t');
-  const rows = comparison.rows.map((row) => [clean(row.label), ...row.values.map((value) => clean(value ?? NO_VALUE_TSV))].join('\t'));
+  const rows = comparison.rows.map((row) =>
+    [clean(row.label), ...row.values.map((value) => clean(value ?? NO_VALUE_TSV))].join('\t'),
+  );
   return `${[header, ...rows].join('\n')}\n`;
 }
 
@@ -45,7 +52,9 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const header = `| Attribute | ${comparison.topics.map((t) => cell(t.title)).join(' | ')} |`;
   const rule = `|${' --- |'.repeat(comparison.topics.length + 1)}`;
-  const rows = comparison.rows.map((row) => `| ${cell(row.label)} | ${row.values.map((value) => cell(value ?? NO_VALUE)).join(' | ')} |`);
+  const rows = comparison.rows.map(
+    (row) => `| ${cell(row.label)} | ${row.values.map((value) => cell(value ?? NO_VALUE)).join(' | ')} |`,
+  );
   return `${[header, rule, ...rows].join('\n')}\n`;
 }
 

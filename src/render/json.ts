@@ -16,7 +16,11 @@ function blockJson(block: Block): BlockJson {
     case 'quote':
       return { kind: block.kind, text: spansText(block.spans) };
     case 'list':
-      return { kind: 'list', ordered: block.ordered, items: block.items.map((item) => ({ text: spansText(item.spans), depth: item.depth })) };
+      return {
+        kind: 'list',
+        ordered: block.ordered,
+        items: block.items.map((item) => ({ text: spansText(item.spans), depth: item.depth })),
+      };
     case 'code':
       return { kind: 'code', lang: block.lang, text: block.text };
   }
@@ -35,7 +39,11 @@ export function topicJson(topic: Topic, related: Topic[], schema: AttributeSchem
     aliases: topic.aliases,
     tags: topic.tags,
     intro: topic.intro.map(blockJson),
-    sections: topic.sections.map((section) => ({ heading: section.heading, level: section.level, blocks: section.blocks.map(blockJson) })),
+    sections: topic.sections.map((section) => ({
+      heading: section.heading,
+      level: section.level,
+      blocks: section.blocks.map(blockJson),
+    })),
     related: related.map((other) => ({ id: other.id, title: other.title })),
     sources: topic.sources,
     attributes: Object.entries(topic.attributes).map(([key, value]) => ({

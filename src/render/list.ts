@@ -28,7 +28,9 @@ export function treeRows(children: (id: string | undefined) => Topic[]): TreeRow
 
 /** `virt list` on a terminal: the table of contents as a tree, ids aligned in a dim column. */
 export function renderTree(rows: TreeRow[], theme: Theme, width: number): string {
-  const rail = theme.ascii ? { mid: '|-- ', end: '`-- ', bar: '|   ', none: '    ' } : { mid: '├─ ', end: '└─ ', bar: '│  ', none: '   ' };
+  const rail = theme.ascii
+    ? { mid: '|-- ', end: '`-- ', bar: '|   ', none: '    ' }
+    : { mid: '├─ ', end: '└─ ', bar: '│  ', none: '   ' };
   const lefts = rows.map((row) => ({
     row,
     prefix: theme.muted(rebuildPrefix(row, rail)),
@@ -42,7 +44,8 @@ export function renderTree(rows: TreeRow[], theme: Theme, width: number): string
     const id = `${theme.muted(row.topic.id)}${row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : ''}`;
     const idWidth = displayWidth(id);
     const left = prefix + title;
-    if (displayWidth(left) + 2 <= column && column + idWidth <= width) return [`${padEnd(left, column, theme.text)}${id}`];
+    if (displayWidth(left) + 2 <= column && column + idWidth <= width)
+      return [`${padEnd(left, column, theme.text)}${id}`];
     if (displayWidth(left) + 2 + idWidth <= width) return [`${left}  ${id}`];
     const indent = ' '.repeat(displayWidth(prefix));
     const wrapped = theme.text.wrap(title, width, prefix, indent);

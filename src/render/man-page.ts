@@ -2,7 +2,11 @@ import type { CliSpec } from '../cli/command-spec.js';
 import { ENVIRONMENT, EXIT_STATUS } from '../cli/reference.js';
 
 /** Escapes text for roff: backslashes, leading dots and quotes, and hyphens meant as minus signs in options. */
-const roff = (text: string) => text.replace(/\\/g, '\\e').replace(/^([.'])/gm, '\\&$1').replace(/-/g, '\\-');
+const roff = (text: string) =>
+  text
+    .replace(/\\/g, '\\e')
+    .replace(/^([.'])/gm, '\\&$1')
+    .replace(/-/g, '\\-');
 
 /** The man page, made from the same command definitions as --help, so the two cannot drift apart. */
 export function renderManPage(spec: CliSpec, version: string): string {
@@ -17,12 +21,15 @@ export function renderManPage(spec: CliSpec, version: string): string {
     '.SH DESCRIPTION',
     roff(spec.description),
     '.PP',
-    roff('virt explains hypervisors, full virtualization, paravirtualization, emulation, containers and the products built on them, following the chapters of the RHEL 7 Virtualization Getting Started Guide. On a terminal it prints styled pages; piped or with --plain it prints plain text with one record per line; with --json it prints one JSON document. Without a command on a terminal it opens an interactive menu.'),
+    roff(
+      'virt explains hypervisors, full virtualization, paravirtualization, emulation, containers and the products built on them, following the chapters of the RHEL 7 Virtualization Getting Started Guide. On a terminal it prints styled pages; piped or with --plain it prints plain text with one record per line; with --json it prints one JSON document. Without a command on a terminal it opens an interactive menu.',
+    ),
     '.SH COMMANDS',
   ];
   for (const command of spec.commands) {
     lines.push('.TP', `.B ${roff(command.usage)}`, roff(command.description));
-    for (const option of command.options) lines.push('.RS', '.TP', `.B ${roff(option.flags)}`, roff(option.description), '.RE');
+    for (const option of command.options)
+      lines.push('.RS', '.TP', `.B ${roff(option.flags)}`, roff(option.description), '.RE');
   }
   lines.push('.SH OPTIONS');
   for (const option of spec.globalOptions) lines.push('.TP', `.B ${roff(option.flags)}`, roff(option.description));

@@ -32,7 +32,14 @@ export function renderPageBody({ topic, related, theme, width, heading }: PagePa
     gap();
     lines.push(...heading('Related', 2), '');
     for (const other of related) {
-      lines.push(...theme.text.wrap(`${theme.strong(other.title)} ${theme.muted(`(virt explain ${other.id})`)}`, width, theme.accent(theme.ascii ? '- ' : '• '), '  '));
+      lines.push(
+        ...theme.text.wrap(
+          `${theme.strong(other.title)} ${theme.muted(`(virt explain ${other.id})`)}`,
+          width,
+          theme.accent(theme.ascii ? '- ' : '• '),
+          '  ',
+        ),
+      );
     }
   }
   if (topic.sources.length) {

@@ -8,7 +8,8 @@ import { plainTheme } from './theme.js';
  */
 export function renderPlainPage(topic: Topic, related: Topic[], trail: Topic[], width: number): string {
   const theme = plainTheme(true);
-  const heading = (text: string, level: number) => theme.text.wrap(text, width, `${'#'.repeat(level)} `, ' '.repeat(level + 1));
+  const heading = (text: string, level: number) =>
+    theme.text.wrap(text, width, `${'#'.repeat(level)} `, ' '.repeat(level + 1));
   const lines = [
     ...heading(topic.title, 1),
     '',

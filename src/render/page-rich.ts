@@ -9,8 +9,17 @@ export function renderRichPage(topic: Topic, related: Topic[], trail: Topic[], t
   const headerLines = [
     ...theme.text.wrap(theme.title(topic.title), inner),
     ...theme.text.wrap(topic.summary, inner),
-    ...(trail.length ? theme.text.wrap(theme.muted(`${trail.map((t) => t.title).join(theme.ascii ? ' > ' : ' › ')}${theme.ascii ? ' > ' : ' › '}${topic.title}`), inner) : []),
-    ...(topic.origin.pack !== undefined ? theme.text.wrap(theme.accent(`from the pack "${topic.origin.pack}"`), inner) : []),
+    ...(trail.length
+      ? theme.text.wrap(
+          theme.muted(
+            `${trail.map((t) => t.title).join(theme.ascii ? ' > ' : ' › ')}${theme.ascii ? ' > ' : ' › '}${topic.title}`,
+          ),
+          inner,
+        )
+      : []),
+    ...(topic.origin.pack !== undefined
+      ? theme.text.wrap(theme.accent(`from the pack "${topic.origin.pack}"`), inner)
+      : []),
   ];
   const header = boxen(headerLines.join('\n'), {
     padding: { left: 1, right: 1, top: 0, bottom: 0 },
@@ -19,7 +28,11 @@ export function renderRichPage(topic: Topic, related: Topic[], trail: Topic[], t
     width,
   });
   const heading = (text: string, level: number) =>
-    theme.text.wrap(level <= 2 ? theme.heading(text.toUpperCase()) : theme.subheading(text), width, level <= 2 ? '' : '  ');
+    theme.text.wrap(
+      level <= 2 ? theme.heading(text.toUpperCase()) : theme.subheading(text),
+      width,
+      level <= 2 ? '' : '  ',
+    );
   const body = renderPageBody({ topic, related, trail, theme, width, heading });
   return `${header}\n\n${body.join('\n').trimEnd()}\n`;
 }

@@ -9,7 +9,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Marks every occurrence of the matched terms (case-insensitive) with the theme's match style. */
 export function highlight(text: string, terms: string[], theme: Theme): string {
   if (!terms.length || !theme.color) return text;
-  const pattern = new RegExp(terms.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|'), 'gi');
+  const pattern = new RegExp(
+    terms
+      .map(escapeRegExp)
+      .sort((a, b) => b.length - a.length)
+      .join('|'),
+    'gi',
+  );
   return text.replace(pattern, (found) => theme.match(found));
 }
 
@@ -20,7 +26,8 @@ export function snippet(hit: SearchHit, page: (topic: Topic) => Topic, length = 
   const positions = hit.terms.map((term) => lower.indexOf(term.toLowerCase())).filter((at) => at >= 0);
   const first = positions.length ? Math.min(...positions) : 0;
   const lineStart = lower.lastIndexOf('\n', first) + 1;
-  const start = first - lineStart > length / 2 ? Math.max(lineStart, text.lastIndexOf(' ', first - length / 3) + 1) : lineStart;
+  const start =
+    first - lineStart > length / 2 ? Math.max(lineStart, text.lastIndexOf(' ', first - length / 3) + 1) : lineStart;
   const lineEnd = text.indexOf('\n', start);
   const end = Math.min(lineEnd === -1 ? text.length : lineEnd, start + length);
   const cut = text.slice(start, end).trim();
@@ -28,10 +35,18 @@ export function snippet(hit: SearchHit, page: (topic: Topic) => Topic, length = 
 }
 
 /** Search results on a terminal: title and id, then a short snippet with the matching words highlighted. */
-export function renderSearchRich(hits: SearchHit[], theme: Theme, width: number, page: (topic: Topic) => Topic): string {
+export function renderSearchRich(
+  hits: SearchHit[],
+  theme: Theme,
+  width: number,
+  page: (topic: Topic) => Topic,
+): string {
   const lines = hits.flatMap((hit, index) => [
     ...(index > 0 ? [''] : []),
-    ...theme.text.wrap(`${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`, width),
+    ...theme.text.wrap(
+      `${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`,
+      width,
+    ),
     ...theme.text.wrap(highlight(snippet(hit, page), hit.terms, theme), width, '  '),
   ]);
   return `${lines.join('\n')}\n`;
@@ -46,6 +61,11 @@ export function searchJson(query: string, hits: SearchHit[]) {
   return {
     schemaVersion: SCHEMA_VERSION,
     query,
-    results: hits.map((hit) => ({ id: hit.topic.id, title: hit.topic.title, summary: hit.topic.summary, score: hit.score })),
+    results: hits.map((hit) => ({
+      id: hit.topic.id,
+      title: hit.topic.title,
+      summary: hit.topic.summary,
+      score: hit.score,
+    })),
   };
 }

@@ -15,7 +15,8 @@ let fullStringWidth: StringWidth | undefined;
 
 export default function stringWidth(text: string, options: Options = {}): number {
   if (typeof text === 'string' && options.ambiguousIsNarrow !== false) {
-    const visible = !options.countAnsiEscapeCodes && (text.includes('\u001B') || text.includes('\u009B')) ? stripAnsi(text) : text;
+    const visible =
+      !options.countAnsiEscapeCodes && (text.includes('\u001B') || text.includes('\u009B')) ? stripAnsi(text) : text;
     const width = simpleDisplayWidth(visible);
     if (width !== undefined) return width;
   }

@@ -21,7 +21,9 @@ interface Case {
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 30;
 if (!Number.isInteger(runs) || runs < 1) {
-  process.stderr.write(`bench: --runs wants a whole number of at least 1, not ${process.argv[runsFlag + 1] ?? 'nothing'}\n`);
+  process.stderr.write(
+    `bench: --runs wants a whole number of at least 1, not ${process.argv[runsFlag + 1] ?? 'nothing'}\n`,
+  );
   process.exit(2);
 }
 const root = packageRoot();
@@ -57,13 +59,21 @@ const cases: Case[] = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'virt --version', args: [bin, '--version'], time: 1.15 },
   { name: 'virt explain paravirtualization', args: [bin, 'explain', 'paravirtualization'], time: 1.3, memory: 1.3 },
-  { name: 'virt explain paravirtualization (rich)', args: [bin, 'explain', 'paravirtualization', '--color', 'always', '--no-pager'], time: 1.45 },
+  {
+    name: 'virt explain paravirtualization (rich)',
+    args: [bin, 'explain', 'paravirtualization', '--color', 'always', '--no-pager'],
+    time: 1.45,
+  },
   { name: 'virt compare full para', args: [bin, 'compare', 'full', 'para'], time: 1.35 },
   { name: 'virt compare full para (rich)', args: [bin, 'compare', 'full', 'para', '--color', 'always', '--no-pager'] },
   { name: 'virt list', args: [bin, 'list'], time: 1.3 },
   { name: 'virt search hypercall', args: [bin, 'search', 'hypercall'], time: 1.4 },
   { name: 'virt explain (2,000-topic pack)', args: [bin, '--content', pack, 'explain', 'gen-01999'], time: 1.6 },
-  { name: 'virt search (2,000-topic pack)', args: [bin, '--content', pack, 'search', 'second', 'point', '1999'], time: 2.0 },
+  {
+    name: 'virt search (2,000-topic pack)',
+    args: [bin, '--content', pack, 'search', 'second', 'point', '1999'],
+    time: 2.0,
+  },
 ];
 
 function measure(args: string[]): { ms: number; kb: number } {
@@ -123,7 +133,9 @@ const rows = cases.map((c, i) => {
 const header = ['command', 'median', 'vs node', 'target', 'peak RSS', 'vs node', 'target'];
 const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => row[col]!.length)));
 const line = (cells: string[]) => `| ${cells.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
-process.stdout.write(`${runs} interleaved runs each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n`);
+process.stdout.write(
+  `${runs} interleaved runs each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n`,
+);
 process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
 process.stdout.write(missed ? `\nbench: ${missed} target(s) missed\n` : '\nbench: every target met\n');
 process.exitCode = missed ? 1 : 0;

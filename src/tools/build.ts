@@ -44,7 +44,8 @@ const lazyChildProcess: Plugin = {
  * saving cannot go missing unnoticed.
  */
 const SEGMENTER_AT_LOAD = 'const segmenter = new Intl.Segmenter();';
-const SEGMENTER_ON_FIRST_USE = 'let realSegmenter; const segmenter = { segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text) };';
+const SEGMENTER_ON_FIRST_USE =
+  'let realSegmenter; const segmenter = { segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text) };';
 const lazySegmenter: Plugin = {
   name: 'lazy-intl-segmenter',
   setup(esbuild) {
@@ -53,7 +54,13 @@ const lazySegmenter: Plugin = {
       if (dirname(dirname(args.path)) !== join(root, 'node_modules')) return undefined;
       const source = await readFile(args.path, 'utf8');
       if (!source.includes(SEGMENTER_AT_LOAD)) {
-        return { errors: [{ text: `${args.path} no longer has \`${SEGMENTER_AT_LOAD}\`: update the lazy-intl-segmenter plugin in src/tools/build.ts` }] };
+        return {
+          errors: [
+            {
+              text: `${args.path} no longer has \`${SEGMENTER_AT_LOAD}\`: update the lazy-intl-segmenter plugin in src/tools/build.ts`,
+            },
+          ],
+        };
       }
       return { contents: source.replace(SEGMENTER_AT_LOAD, SEGMENTER_ON_FIRST_USE), loader: 'js' };
     });
@@ -72,8 +79,15 @@ const lazyStringWidth: Plugin = {
   setup(esbuild) {
     esbuild.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (args.importer === standInForStringWidth || args.pluginData === 'resolving') return undefined;
-      const real = await esbuild.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
-      return real.path === join(root, 'node_modules', 'string-width', 'index.js') ? { path: standInForStringWidth } : real;
+      const real = await esbuild.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
+      return real.path === join(root, 'node_modules', 'string-width', 'index.js')
+        ? { path: standInForStringWidth }
+        : real;
     });
   },
 };
@@ -85,7 +99,10 @@ const lazyStringWidth: Plugin = {
 const lazyBundles = (folder: string): Plugin => ({
   name: 'lazy-bundles',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /\/lazy\/[a-z-]+\.js$/ }, (args) => ({ path: `${folder}${basename(args.path, '.js')}.cjs`, external: true }));
+    esbuild.onResolve({ filter: /\/lazy\/[a-z-]+\.js$/ }, (args) => ({
+      path: `${folder}${basename(args.path, '.js')}.cjs`,
+      external: true,
+    }));
   },
 });
 
@@ -111,9 +128,20 @@ const common = {
 await rm(dist, { recursive: true, force: true });
 // CommonJS, not ES modules: Node loads it markedly faster at startup (no ES module loader, no async file
 // reads), and the lazy parts are separate bundles instead of esbuild's ES-module-only code splitting.
-await build({ ...common, entryPoints: ['src/bundle.ts'], outfile: 'dist/virt.cjs', plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')] });
+await build({
+  ...common,
+  entryPoints: ['src/bundle.ts'],
+  outfile: 'dist/virt.cjs',
+  plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')],
+});
 const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
-await build({ ...common, entryPoints: lazy.map((name) => `src/lazy/${name}`), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, plugins: [lazyBundles('./'), lazySegmenter, lazyStringWidth] });
+await build({
+  ...common,
+  entryPoints: lazy.map((name) => `src/lazy/${name}`),
+  outdir: 'dist/lazy',
+  outExtension: { '.js': '.cjs' },
+  plugins: [lazyBundles('./'), lazySegmenter, lazyStringWidth],
+});
 
 const { guide, problems } = await readGuideFromMarkdown(builtinContentDir());
 const errors = problems.filter((p) => p.severity === 'error');
@@ -124,12 +152,26 @@ if (errors.length > 0) {
 }
 // The index every command reads holds no page text; each page's text is a file of its own.
 await mkdir(join(dist, 'topics'), { recursive: true });
-const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], origin: { ...topic.origin, bodyFile: `topics/${topic.id}.json` } }));
-await Promise.all(guide.topics.map((topic) => writeFile(join(dist, 'topics', `${topic.id}.json`), JSON.stringify({ intro: topic.intro, sections: topic.sections }))));
+const index = guide.topics.map((topic) => ({
+  ...topic,
+  intro: [],
+  sections: [],
+  origin: { ...topic.origin, bodyFile: `topics/${topic.id}.json` },
+}));
+await Promise.all(
+  guide.topics.map((topic) =>
+    writeFile(
+      join(dist, 'topics', `${topic.id}.json`),
+      JSON.stringify({ intro: topic.intro, sections: topic.sections }),
+    ),
+  ),
+);
 await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
 await writeFile(join(dist, 'search-index.bin'), serializeSearchIndex(guide.topics));
 await recordCodeCaches();
-process.stdout.write(`build: dist/virt.cjs, dist/lazy/, their code caches and the compiled guide (${guide.topics.length} topics)\n`);
+process.stdout.write(
+  `build: dist/virt.cjs, dist/lazy/, their code caches and the compiled guide (${guide.topics.length} topics)\n`,
+);
 
 /**
  * V8's code cache for each bundle (see bin/load-bundle.js), recorded in a plain Node process that loads the

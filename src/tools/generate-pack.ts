@@ -1,7 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = ['vcpu', 'ring', 'queue', 'page', 'table', 'trap', 'exit', 'device', 'driver', 'kernel', 'memory', 'bridge', 'volume', 'image', 'label'];
+const WORDS = [
+  'vcpu',
+  'ring',
+  'queue',
+  'page',
+  'table',
+  'trap',
+  'exit',
+  'device',
+  'driver',
+  'kernel',
+  'memory',
+  'bridge',
+  'volume',
+  'image',
+  'label',
+];
 
 export interface GeneratedFile {
   file: string;

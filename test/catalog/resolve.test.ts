@@ -30,7 +30,10 @@ describe('resolving a name to a topic', () => {
   test('an ambiguous prefix lists its candidates', () => {
     const result = catalog.resolve('type');
     expect(result.kind).toBe('ambiguous');
-    expect(result.kind === 'ambiguous' && result.candidates.map((t) => t.id).sort()).toEqual(['type-1-hypervisor', 'type-2-hypervisor']);
+    expect(result.kind === 'ambiguous' && result.candidates.map((t) => t.id).sort()).toEqual([
+      'type-1-hypervisor',
+      'type-2-hypervisor',
+    ]);
   });
 
   test('an unknown name has no topic but close suggestions', () => {

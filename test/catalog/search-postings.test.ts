@@ -10,19 +10,35 @@ const treeArbitrary = (largest: number) =>
   fc
     .dictionary(
       fc.stringMatching(/^[a-z]{1,6}$/),
-      fc.dictionary(fc.integer({ min: 0, max: 4 }).map(String), fc.dictionary(fc.integer({ min: 0, max: largest }).map(String), fc.integer({ min: 1, max: largest }), { minKeys: 1, maxKeys: 5 }), { minKeys: 1, maxKeys: 3 }),
+      fc.dictionary(
+        fc.integer({ min: 0, max: 4 }).map(String),
+        fc.dictionary(fc.integer({ min: 0, max: largest }).map(String), fc.integer({ min: 1, max: largest }), {
+          minKeys: 1,
+          maxKeys: 5,
+        }),
+        { minKeys: 1, maxKeys: 3 },
+      ),
       { minKeys: 1, maxKeys: 20 },
     )
     .map((terms) => {
       const tree: Tree = new Map();
       for (const [term, fields] of Object.entries(terms)) {
-        const postings: Postings = new Map(Object.entries(fields).map(([field, docs]) => [Number(field), new Map(Object.entries(docs).map(([doc, count]) => [Number(doc), count]))]));
+        const postings: Postings = new Map(
+          Object.entries(fields).map(([field, docs]) => [
+            Number(field),
+            new Map(Object.entries(docs).map(([doc, count]) => [Number(doc), count])),
+          ]),
+        );
         tree.set(term, new Map([['', postings]]));
       }
       return tree;
     });
 
-const plain = (tree: Tree) => [...tree].map(([term, node]) => [term, [...((node as Tree).get('') as Postings)].map(([field, docs]) => [field, [...docs]])]);
+const plain = (tree: Tree) =>
+  [...tree].map(([term, node]) => [
+    term,
+    [...((node as Tree).get('') as Postings)].map(([field, docs]) => [field, [...docs]]),
+  ]);
 
 describe('posting lists packed for a search snapshot', () => {
   test.each([

@@ -37,14 +37,20 @@ describe('the pager', () => {
 
 describe('pipes', () => {
   test('explain | head -3 and list | head -1 exit 0, silent on stderr', () => {
-    for (const command of ['node bin/virt.js explain paravirtualization | head -3', 'node bin/virt.js list | head -1', 'node bin/virt.js compare @products | head -1']) {
+    for (const command of [
+      'node bin/virt.js explain paravirtualization | head -3',
+      'node bin/virt.js list | head -1',
+      'node bin/virt.js compare @products | head -1',
+    ]) {
       const result = sh(`set -o pipefail; ${command}`);
       expect([command, result.status, result.stderr]).toEqual([command, 0, '']);
     }
   });
 
   test('large output is never truncated', () => {
-    const result = sh('node bin/virt.js list --json | wc -c; node bin/virt.js list --json | node -e "JSON.parse(require(\'fs\').readFileSync(0))" && echo valid');
+    const result = sh(
+      'node bin/virt.js list --json | wc -c; node bin/virt.js list --json | node -e "JSON.parse(require(\'fs\').readFileSync(0))" && echo valid',
+    );
     expect(result.stdout).toMatch(/valid/);
   });
 });
@@ -55,11 +61,18 @@ describe('shell completion', () => {
     expect(sh(`bash -n <(node bin/virt.js completion bash) && echo ok`).stdout).toBe('ok\n');
     const complete = (line: string) => {
       const words = line.split(' ');
-      const result = sh(`${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _virt; printf '%s\\n' "\${COMPREPLY[@]}"`);
+      const result = sh(
+        `${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _virt; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      );
       return result.stdout.trim().split('\n').sort();
     };
     expect(complete('virt ex')).toEqual(['explain']);
-    expect(complete('virt explain paravirt')).toEqual(['paravirt', 'paravirtualisation', 'paravirtualization', 'paravirtualized-devices']);
+    expect(complete('virt explain paravirt')).toEqual([
+      'paravirt',
+      'paravirtualisation',
+      'paravirtualization',
+      'paravirtualized-devices',
+    ]);
     expect(complete('virt explain sr-')).toEqual(['sr-iov']);
     expect(complete('virt compare @hyp')).toEqual(['@hypervisors']);
     expect(complete('virt --color a')).toEqual(['always', 'auto']);
@@ -94,7 +107,16 @@ describe('the man page', () => {
 
   test('renders with man, with every section', () => {
     const page = sh('MANWIDTH=80 man -l man/virt.1 2>/dev/null | col -b').stdout;
-    for (const heading of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'OPTIONS', 'ENVIRONMENT', 'EXIT STATUS', 'EXAMPLES']) {
+    for (const heading of [
+      'NAME',
+      'SYNOPSIS',
+      'DESCRIPTION',
+      'COMMANDS',
+      'OPTIONS',
+      'ENVIRONMENT',
+      'EXIT STATUS',
+      'EXAMPLES',
+    ]) {
       expect(page).toMatch(new RegExp(`^${heading}$`, 'm'));
     }
     expect(page).toMatch(/130 +interrupted/);

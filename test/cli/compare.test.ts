@@ -10,7 +10,13 @@ import { fixtureSchema } from '../helpers/fixture-guide.js';
 import { topicFile } from '../helpers/topic-file.js';
 import { ANSI, BOX_DRAWING, runCli } from '../helpers/run-cli.js';
 
-const width = (text: string) => Math.max(...text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => stringWidth(line)));
+const width = (text: string) =>
+  Math.max(
+    ...text
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((line) => stringWidth(line)),
+  );
 
 describe('virt compare on the real guide', () => {
   test('full para piped: a TSV header, then one line per method attribute', async () => {
@@ -27,10 +33,21 @@ describe('virt compare on the real guide', () => {
 
   test('products compare on the product attributes; mixed kinds on the union, with a mark for no value', async () => {
     const products = await runCli(['compare', 'kvm', 'xen']);
-    expect(products.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual(['attribute', 'Vendor or project', 'Type', 'Methods used', 'Licence', 'Host OS', 'First release', '']);
+    expect(products.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual([
+      'attribute',
+      'Vendor or project',
+      'Type',
+      'Methods used',
+      'Licence',
+      'Host OS',
+      'First release',
+      '',
+    ]);
     const mixed = await runCli(['compare', 'docker', 'full', '--json']);
     const document = JSON.parse(mixed.stdout);
-    expect(document.rows.map((row: { key: string }) => row.key)).toEqual(expect.arrayContaining(['vendor', 'guest-modified']));
+    expect(document.rows.map((row: { key: string }) => row.key)).toEqual(
+      expect.arrayContaining(['vendor', 'guest-modified']),
+    );
     const vendor = document.rows.find((row: { key: string }) => row.key === 'vendor');
     expect(vendor.values[1]).toBeNull();
     expect((await runCli(['compare', 'docker', 'full'])).stdout).toMatch(/^Vendor or project\t[^\t]+\t-$/m);
@@ -39,8 +56,16 @@ describe('virt compare on the real guide', () => {
   test('--json: {schemaVersion, topics, rows: [{key, attribute, values}]} with values in topic order', async () => {
     const document = JSON.parse((await runCli(['compare', 'para', 'full', '--json'])).stdout);
     expect(document.schemaVersion).toBe(1);
-    expect(document.topics).toEqual([{ id: 'paravirtualization', title: 'Paravirtualization' }, { id: 'full-virtualization', title: 'Full virtualization' }]);
-    expect(document.rows[0]).toMatchObject({ key: 'guest-modified', attribute: 'Guest OS modified?', values: [expect.stringMatching(/^Yes/), expect.stringMatching(/^No/)], differs: true });
+    expect(document.topics).toEqual([
+      { id: 'paravirtualization', title: 'Paravirtualization' },
+      { id: 'full-virtualization', title: 'Full virtualization' },
+    ]);
+    expect(document.rows[0]).toMatchObject({
+      key: 'guest-modified',
+      attribute: 'Guest OS modified?',
+      values: [expect.stringMatching(/^Yes/), expect.stringMatching(/^No/)],
+      differs: true,
+    });
   });
 
   test('--markdown: a Markdown table for notes', async () => {
@@ -77,7 +102,10 @@ describe('virt compare on the real guide', () => {
   });
 
   test('at --width 60 with four methods every line fits, in a stacked layout', async () => {
-    const result = await runCli(['compare', 'full', 'para', 'software', 'containerization', '--width', '60'], { tty: true, env: { NO_COLOR: '1' } });
+    const result = await runCli(['compare', 'full', 'para', 'software', 'containerization', '--width', '60'], {
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
     expect(result.code).toBe(0);
     expect(width(result.stdout)).toBeLessThanOrEqual(60);
     expect(result.stdout).not.toMatch(/[┌┬┐]/);
@@ -97,7 +125,11 @@ describe('virt compare on the real guide', () => {
 
 describe('comparison renderers at fixed widths', () => {
   const method = (id: string, title: string, guest: string) =>
-    topicFile(id, ['attributes:', `  guest-modified: {value: "${guest}", why: "Because."}`, '  isolation: {value: "Strong", why: "Because."}'])
+    topicFile(id, [
+      'attributes:',
+      `  guest-modified: {value: "${guest}", why: "Because."}`,
+      '  isolation: {value: "Strong", why: "Because."}',
+    ])
       .replace(/title: .*/, `title: ${title}`)
       .replace('kind: term', 'kind: method');
   const { guide } = buildGuide(
@@ -112,11 +144,19 @@ describe('comparison renderers at fixed widths', () => {
   test.each([40, 50, 72])('CJK cells wrap by display width without losing text at %i columns', (columns) => {
     for (const theme of [richTheme(2, false), plainTheme(false)]) {
       const layout = tableLayout(comparison, columns, theme);
-      const text = layout ? renderComparisonTable(comparison, theme, layout) : renderComparisonStacked(comparison, theme, columns);
+      const text = layout
+        ? renderComparisonTable(comparison, theme, layout)
+        : renderComparisonStacked(comparison, theme, columns);
       expect(width(text)).toBeLessThanOrEqual(columns);
       const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
       // In a table, read the first topic's column down the rows; stacked, the text runs on.
-      const firstColumn = layout ? plain.split('\n').filter((line) => line.startsWith('│')).map((line) => line.split('│')[2] ?? '').join('') : plain;
+      const firstColumn = layout
+        ? plain
+            .split('\n')
+            .filter((line) => line.startsWith('│'))
+            .map((line) => line.split('│')[2] ?? '')
+            .join('')
+        : plain;
       expect(firstColumn.replace(/\s/g, '')).toContain('不需要修改客户机操作系统内核就可以直接运行在虚拟机之中');
     }
   });

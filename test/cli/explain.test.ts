@@ -65,7 +65,10 @@ describe('virt explain', () => {
     const rich = await runCli(['explain', 'kvm'], { tty: true, columns: 90 });
     expect(rich.stdout).toMatch(ANSI);
     expect(rich.stdout.split('\n')[0]).toMatch(/╭─+╮/);
-    for (const run of [runCli(['explain', 'kvm', '--color', 'never'], { tty: true }), runCli(['explain', 'kvm'], { tty: true, env: { NO_COLOR: '1' } })]) {
+    for (const run of [
+      runCli(['explain', 'kvm', '--color', 'never'], { tty: true }),
+      runCli(['explain', 'kvm'], { tty: true, env: { NO_COLOR: '1' } }),
+    ]) {
       const result = await run;
       expect(result.stdout).not.toMatch(ANSI);
       expect(result.stdout).toMatch(BOX_DRAWING);
@@ -86,7 +89,10 @@ describe('virt explain', () => {
 
   test.each([['--plain'], ['--color=always']])('--width 50 keeps every line within 50 columns (%s)', async (flag) => {
     const result = await runCli(['explain', 'paravirtualization', '--width', '50', flag]);
-    const widths = result.stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map(displayWidth);
+    const widths = result.stdout
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map(displayWidth);
     expect(Math.max(...widths)).toBeLessThanOrEqual(50);
   });
 
@@ -98,9 +104,20 @@ describe('virt explain', () => {
   test('--json is one document with the documented fields', async () => {
     const result = await runCli(['explain', 'paravirtualization', '--json']);
     const page = JSON.parse(result.stdout);
-    expect(page).toMatchObject({ schemaVersion: 1, id: 'paravirtualization', title: 'Paravirtualization', kind: 'method' });
-    for (const key of ['summary', 'aliases', 'sections', 'related', 'sources', 'attributes']) expect(page).toHaveProperty(key);
-    expect(page.attributes[0]).toEqual({ key: 'guest-modified', label: 'Guest OS modified?', value: expect.any(String), why: expect.any(String) });
+    expect(page).toMatchObject({
+      schemaVersion: 1,
+      id: 'paravirtualization',
+      title: 'Paravirtualization',
+      kind: 'method',
+    });
+    for (const key of ['summary', 'aliases', 'sections', 'related', 'sources', 'attributes'])
+      expect(page).toHaveProperty(key);
+    expect(page.attributes[0]).toEqual({
+      key: 'guest-modified',
+      label: 'Guest OS modified?',
+      value: expect.any(String),
+      why: expect.any(String),
+    });
     expect(page.related[0]).toEqual({ id: expect.any(String), title: expect.any(String) });
   });
 });

@@ -9,7 +9,14 @@ describe('virt list', () => {
     expect(lines.length).toBeGreaterThanOrEqual(80);
     expect(lines.every((line) => /^[a-z0-9-]+\t[^\t]+$/.test(line))).toBe(true);
     const ids = lines.map((line) => line.split('\t')[0]);
-    const six = ['what-is-virtualization', 'full-virtualization', 'paravirtualization', 'software-virtualization', 'containerization', 'virtualization-solutions'];
+    const six = [
+      'what-is-virtualization',
+      'full-virtualization',
+      'paravirtualization',
+      'software-virtualization',
+      'containerization',
+      'virtualization-solutions',
+    ];
     expect(six.map((id) => ids.indexOf(id))).toEqual([...six.map((id) => ids.indexOf(id))].sort((a, b) => a - b));
     expect(six.every((id) => ids.includes(id))).toBe(true);
     expect(result.stdout).not.toMatch(ANSI);
@@ -26,7 +33,11 @@ describe('virt list', () => {
   test('--json: {schemaVersion, topics: [{id, title, parent}]}', async () => {
     const { topics, schemaVersion } = JSON.parse((await runCli(['list', '--json'])).stdout);
     expect(schemaVersion).toBe(1);
-    expect(topics[1]).toMatchObject({ id: 'full-virtualization', title: 'Full virtualization', parent: 'what-is-virtualization' });
+    expect(topics[1]).toMatchObject({
+      id: 'full-virtualization',
+      title: 'Full virtualization',
+      parent: 'what-is-virtualization',
+    });
     expect(topics[0].parent).toBeNull();
   });
 
@@ -34,7 +45,7 @@ describe('virt list', () => {
     const result = await runCli(['list', '--width', String(columns), '--color', 'always']);
     const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expect(Math.max(...plain.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(columns);
-    for (const id of ['hybrid-virtualization', 'security', 'cpu-flags', 'what-is-virtualization']) expect(plain).toMatch(new RegExp(`(^|\\s)${id}(\\s|$)`, 'm'));
+    for (const id of ['hybrid-virtualization', 'security', 'cpu-flags', 'what-is-virtualization'])
+      expect(plain).toMatch(new RegExp(`(^|\\s)${id}(\\s|$)`, 'm'));
   });
 });
-

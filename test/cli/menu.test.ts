@@ -37,12 +37,19 @@ describe('the interactive menu, with scripted prompts', () => {
     expect(asked[0]!.choices[0]!.value).toBe('paravirtualization');
     expect(asked[0]!.choices[0]!.name).toMatch(/^Paravirtualization — The guest kernel/);
     expect(result.stdout).toMatch(/│ Paravirtualization +│/);
-    expect(asked[1]!.choices.slice(0, 2).map((c) => c.name)).toEqual([expect.stringMatching(/^Read next: /), 'Compare Paravirtualization with Hybrid virtualization (hardware-assisted + virtio)']);
+    expect(asked[1]!.choices.slice(0, 2).map((c) => c.name)).toEqual([
+      expect.stringMatching(/^Read next: /),
+      'Compare Paravirtualization with Hybrid virtualization (hardware-assisted + virtio)',
+    ]);
     expect(result.code).toBe(0);
   });
 
   test('a comparison is the second choice after a page, and shows the table', async () => {
-    const { prompts, asked } = scripted([(choices) => choices[0]!.value, (choices) => choices[1]!.value, pick(/^Quit/)]);
+    const { prompts, asked } = scripted([
+      (choices) => choices[0]!.value,
+      (choices) => choices[1]!.value,
+      pick(/^Quit/),
+    ]);
     const result = await runCli(['menu'], { ...tty, prompts });
     expect(asked[1]!.choices[1]!.value).toBe('compare:hybrid-virtualization');
     expect(result.stdout).toMatch(/│ Guest OS modified\? +│ Yes: kernel ported.* +│ Drivers only/);

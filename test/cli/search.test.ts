@@ -1,7 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { ANSI, runCli } from '../helpers/run-cli.js';
 
-const ids = (stdout: string) => stdout.trimEnd().split('\n').map((line) => line.split('\t')[0]);
+const ids = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split('\t')[0]);
 
 describe('virt search', () => {
   test('hypercall puts paravirtualization first', async () => {
@@ -28,7 +32,10 @@ describe('virt search', () => {
   test('is tolerant of case and simple typos; all words matter', async () => {
     expect(ids((await runCli(['search', 'HIPERVISOR'])).stdout)).toContain('hypervisor');
     expect(ids((await runCli(['search', 'Paravirtualisation'])).stdout)[0]).toBe('paravirtualization');
-    const all = async (...words: string[]) => JSON.parse((await runCli(['search', ...words, '--json'])).stdout).results.map((r: { id: string }) => r.id) as string[];
+    const all = async (...words: string[]) =>
+      JSON.parse((await runCli(['search', ...words, '--json'])).stdout).results.map(
+        (r: { id: string }) => r.id,
+      ) as string[];
     const both = await all('namespaces', 'seccomp');
     const namespaces = await all('namespaces');
     const seccomp = await all('seccomp');
@@ -47,8 +54,15 @@ describe('virt search', () => {
   test('--json: {schemaVersion, query, results: [{id, title, summary, score}]}', async () => {
     const document = JSON.parse((await runCli(['search', 'live', 'migration', '--json'])).stdout);
     expect(document).toMatchObject({ schemaVersion: 1, query: 'live migration' });
-    expect(document.results[0]).toEqual({ id: expect.any(String), title: expect.any(String), summary: expect.any(String), score: expect.any(Number) });
-    expect(document.results.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['live-migration', 'migration']));
+    expect(document.results[0]).toEqual({
+      id: expect.any(String),
+      title: expect.any(String),
+      summary: expect.any(String),
+      score: expect.any(Number),
+    });
+    expect(document.results.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['live-migration', 'migration']),
+    );
   });
 
   test('on a terminal, a query that names a topic points at its page first', async () => {

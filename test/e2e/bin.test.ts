@@ -10,7 +10,10 @@ import { makePack, packTopic } from '../helpers/pack.js';
 
 /** Runs the built CLI as a user would (npm test builds it first). */
 const virt = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['bin/virt.js', ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  spawnSync(process.execPath, ['bin/virt.js', ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
 
 describe('bin/virt.js as a child process', () => {
   test('explain paravirtualization prints the plain page when piped', () => {
@@ -78,7 +81,10 @@ describe('the built bundle measures text as string-width does', () => {
   const pack = makePack({ 'wide.md': packTopic('wide-text', { title: JSON.stringify(title), body }) });
 
   test.each([40, 64])('every line of the rich page fits %i columns and the box is square', (columns) => {
-    const result = virt(['--content', pack, 'explain', 'wide-text', '--color', 'always', '--no-pager', '--width', String(columns)], { VIRT_CACHE_DIR: `${pack}-cache` });
+    const result = virt(
+      ['--content', pack, 'explain', 'wide-text', '--color', 'always', '--no-pager', '--width', String(columns)],
+      { VIRT_CACHE_DIR: `${pack}-cache` },
+    );
     expect(result.status).toBe(0);
     const lines = stripAnsi(result.stdout).split('\n');
     expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(columns);
@@ -95,13 +101,21 @@ describe('a pack cache that lost its page files, through the built bundles', () 
   test('compare, search and explain answer as before, with nothing on stderr', () => {
     const pack = makePack({ 'a.md': packTopic('phi-lab', { body: 'Phi body.\n' }) }, 'healing');
     const env = { VIRT_CACHE_DIR: `${pack}-cache` };
-    for (const args of [['compare', 'kvm', 'phi-lab', '--json'], ['search', 'phi', 'body'], ['explain', 'phi-lab']]) {
+    for (const args of [
+      ['compare', 'kvm', 'phi-lab', '--json'],
+      ['search', 'phi', 'body'],
+      ['explain', 'phi-lab'],
+    ]) {
       const whole = virt(['--content', pack, ...args], env);
       expect(whole.status).toBe(0);
       const pages = readdirSync(env.VIRT_CACHE_DIR).find((name) => /^pack-\d+-\d+$/.test(name))!;
       for (const page of readdirSync(join(env.VIRT_CACHE_DIR, pages))) rmSync(join(env.VIRT_CACHE_DIR, pages, page));
       const healed = virt(['--content', pack, ...args], env);
-      expect({ status: healed.status, stdout: healed.stdout, stderr: healed.stderr }).toEqual({ status: 0, stdout: whole.stdout, stderr: '' });
+      expect({ status: healed.status, stdout: healed.stdout, stderr: healed.stderr }).toEqual({
+        status: 0,
+        stdout: whole.stdout,
+        stderr: '',
+      });
     }
   });
 });
@@ -137,7 +151,9 @@ describe('the V8 code cache the build records (bin/load-bundle.js)', () => {
     later();
     writeFileSync(bundle, text.replace('nothing matches', 'NOTHING MATCHES'));
     expect(cacheUse()).toBe('changed');
-    const result = spawnSync(process.execPath, [join(copy, 'bin', 'virt.js'), 'search', 'zzzzqqq'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(copy, 'bin', 'virt.js'), 'search', 'zzzzqqq'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^virt: NOTHING MATCHES/);
   });
@@ -146,9 +162,14 @@ describe('the V8 code cache the build records (bin/load-bundle.js)', () => {
     const copy = mkdtempSync(join(tmpdir(), 'virt-code-cache-'));
     for (const part of ['bin', 'dist', 'package.json']) cpSync(part, join(copy, part), { recursive: true });
     for (const folder of ['dist', 'dist/lazy']) {
-      for (const file of readdirSync(join(copy, folder)).filter((name) => name.endsWith('.code-cache'))) writeFileSync(join(copy, folder, file), 'not a code cache');
+      for (const file of readdirSync(join(copy, folder)).filter((name) => name.endsWith('.code-cache')))
+        writeFileSync(join(copy, folder, file), 'not a code cache');
     }
-    for (const args of [['explain', 'paravirtualization'], ['search', 'hypercall'], ['compare', 'full', 'para', '--color', 'always', '--no-pager']]) {
+    for (const args of [
+      ['explain', 'paravirtualization'],
+      ['search', 'hypercall'],
+      ['compare', 'full', 'para', '--color', 'always', '--no-pager'],
+    ]) {
       const damaged = spawnSync(process.execPath, [join(copy, 'bin', 'virt.js'), ...args], { encoding: 'utf8' });
       const intact = virt(args);
       expect(damaged.status).toBe(0);
@@ -165,7 +186,10 @@ describe('exiting as soon as the output has left (src/cli/run.ts)', () => {
     const command = `node bin/virt.js --content ${pack} list --json`;
     const bytes = spawnSync('sh', ['-c', `${command} | wc -c`], { encoding: 'utf8', env }).stdout.trim();
     expect(Number(bytes)).toBeGreaterThan(100_000);
-    const slow = spawnSync('bash', ['-c', `set -o pipefail; ${command} | (sleep 0.4; wc -c); echo "status $?"`], { encoding: 'utf8', env });
+    const slow = spawnSync('bash', ['-c', `set -o pipefail; ${command} | (sleep 0.4; wc -c); echo "status $?"`], {
+      encoding: 'utf8',
+      env,
+    });
     expect(slow.stdout.trim().split('\n')).toEqual([bytes, 'status 0']);
   });
 });

@@ -13,15 +13,39 @@ describe('the npm package', () => {
     // --ignore-scripts: npm test has just built dist/, and prepack rebuilding it would pull it from under the test files running beside this one.
     const packed = run('npm', ['pack', '--pack-destination', dir, '--silent', '--ignore-scripts']);
     expect(packed.status).toBe(0);
-    const tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz'))!);
+    const tarball = join(
+      dir,
+      readdirSync(dir).find((name) => name.endsWith('.tgz'))!,
+    );
     const files = run('tar', ['tzf', tarball]).stdout.split('\n').filter(Boolean);
-    for (const needed of ['package/bin/virt.js', 'package/bin/package.json', 'package/dist/virt.cjs', 'package/dist/lazy/rich.cjs', 'package/dist/guide.json', 'package/dist/search-index.bin', 'package/dist/topics/kvm.json', 'package/man/virt.1', 'package/content/attributes.yaml', 'package/README.md']) {
+    for (const needed of [
+      'package/bin/virt.js',
+      'package/bin/package.json',
+      'package/dist/virt.cjs',
+      'package/dist/lazy/rich.cjs',
+      'package/dist/guide.json',
+      'package/dist/search-index.bin',
+      'package/dist/topics/kvm.json',
+      'package/man/virt.1',
+      'package/content/attributes.yaml',
+      'package/README.md',
+    ]) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^package\/(test|src|\.ci|node_modules)\//.test(file))).toEqual([]);
 
     const prefix = join(dir, 'prefix');
-    const installed = run('npm', ['install', '-g', '--prefix', prefix, tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+    const installed = run('npm', [
+      'install',
+      '-g',
+      '--prefix',
+      prefix,
+      tarball,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ]);
     expect(installed.status).toBe(0);
     const explained = run(join(prefix, 'bin', 'virt'), ['explain', 'kvm']);
     expect(explained.status).toBe(0);
@@ -31,7 +55,11 @@ describe('the npm package', () => {
     const check = `const { loadBundle, codeCacheUse } = require('./bin/load-bundle.js');
       for (const name of ['virt', 'lazy/rich', 'lazy/search']) loadBundle(require('node:path').resolve('dist', name + '.cjs'));
       console.log(JSON.stringify(Object.values(codeCacheUse())));`;
-    expect(JSON.parse(spawnSync(process.execPath, ['-e', check], { cwd: root, encoding: 'utf8' }).stdout)).toEqual(['used', 'used', 'used']);
+    expect(JSON.parse(spawnSync(process.execPath, ['-e', check], { cwd: root, encoding: 'utf8' }).stdout)).toEqual([
+      'used',
+      'used',
+      'used',
+    ]);
     const man = run('man', ['virt'], { MANPATH: join(prefix, 'share', 'man'), MANPAGER: 'cat', MANWIDTH: '80' });
     expect(man.status).toBe(0);
     expect(man.stdout).toMatch(/EXIT STATUS/);

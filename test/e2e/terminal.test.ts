@@ -46,7 +46,11 @@ describe('virt in a real terminal (tmux)', () => {
   });
 
   test('with NO_COLOR=1 no colour escapes reach the terminal', async () => {
-    session = new TerminalSession('node bin/virt.js explain kvm --no-pager', { columns: 80, rows: 30, env: { NO_COLOR: '1' } });
+    session = new TerminalSession('node bin/virt.js explain kvm --no-pager', {
+      columns: 80,
+      rows: 30,
+      env: { NO_COLOR: '1' },
+    });
     expect(await session.exitStatus()).toBe(0);
     const screen = session.screen(true);
     expect(screen).toMatch(/^SOURCES$/m);

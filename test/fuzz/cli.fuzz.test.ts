@@ -4,8 +4,45 @@ import { runCli } from '../helpers/run-cli.js';
 
 const word = fc.oneof(
   fc.constantFrom('explain', 'list', 'compare', 'search', 'menu', 'completion', 'lint', 'help', 'bash', 'zsh', 'fish'),
-  fc.constantFrom('--plain', '--json', '--color', 'always', 'never', 'auto', '--width', '40', '0', '-1', '99999', '--no-pager', '--pager', '--diff', '--why', '--markdown', '--limit', '--help', '-h', '--version', '-V', '--', '-', '--content', '/nonexistent'),
-  fc.constantFrom('kvm', 'para', 'full', 'type', '@methods', '@nope', 'hypercall', 'ept', 'what is virtualization', 'x'),
+  fc.constantFrom(
+    '--plain',
+    '--json',
+    '--color',
+    'always',
+    'never',
+    'auto',
+    '--width',
+    '40',
+    '0',
+    '-1',
+    '99999',
+    '--no-pager',
+    '--pager',
+    '--diff',
+    '--why',
+    '--markdown',
+    '--limit',
+    '--help',
+    '-h',
+    '--version',
+    '-V',
+    '--',
+    '-',
+    '--content',
+    '/nonexistent',
+  ),
+  fc.constantFrom(
+    'kvm',
+    'para',
+    'full',
+    'type',
+    '@methods',
+    '@nope',
+    'hypercall',
+    'ept',
+    'what is virtualization',
+    'x',
+  ),
   fc.string({ maxLength: 12 }),
   fc.constantFrom('\u001b]0;t\u0007', '\u001b[2J', '\u0000', 'é', '虚拟化', '%s', '$(id)'),
 );
@@ -23,7 +60,8 @@ describe('the CLI under random argument lists', () => {
         const stdout = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
         expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
         expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-        if (argv.includes('--json') && result.code === 0 && result.stdout.startsWith('{')) expect(() => JSON.parse(result.stdout)).not.toThrow();
+        if (argv.includes('--json') && result.code === 0 && result.stdout.startsWith('{'))
+          expect(() => JSON.parse(result.stdout)).not.toThrow();
       }),
       { numRuns: 300 },
     );

@@ -9,17 +9,60 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** Markdown-ish lines: headings, lists, quotes, fences, escapes and raw control characters. */
 const markdownLine = fc.oneof(
   fc.string(),
-  fc.constantFrom('# T', '## Section', '###### deep', '- item', '  - nested', '1. one', '> quote', '```', '```bash', '| a | b |', '<div>', '---', '\u001b]0;x\u0007', '\u001b[2J', '[l](http://x)', '`code`', '**b**', '&amp;'),
+  fc.constantFrom(
+    '# T',
+    '## Section',
+    '###### deep',
+    '- item',
+    '  - nested',
+    '1. one',
+    '> quote',
+    '```',
+    '```bash',
+    '| a | b |',
+    '<div>',
+    '---',
+    '\u001b]0;x\u0007',
+    '\u001b[2J',
+    '[l](http://x)',
+    '`code`',
+    '**b**',
+    '&amp;',
+  ),
   fc.string({ unit: 'binary' }),
 );
-const yamlValue = fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('[a, b]', '{value: x, why: y}', '[', '{', 'null', 'true', '- x', '"\\e]0;t\\a"', '*anchor', '&a x'));
+const yamlValue = fc.oneof(
+  fc.string(),
+  fc.integer().map(String),
+  fc.constantFrom('[a, b]', '{value: x, why: y}', '[', '{', 'null', 'true', '- x', '"\\e]0;t\\a"', '*anchor', '&a x'),
+);
 const metadataLine = fc.oneof(
-  fc.tuple(fc.constantFrom('id', 'title', 'kind', 'summary', 'aliases', 'related', 'parent', 'tags', 'sources', 'attributes', 'overrides', 'other'), yamlValue).map(([key, value]) => `${key}: ${value}`),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'id',
+        'title',
+        'kind',
+        'summary',
+        'aliases',
+        'related',
+        'parent',
+        'tags',
+        'sources',
+        'attributes',
+        'overrides',
+        'other',
+      ),
+      yamlValue,
+    )
+    .map(([key, value]) => `${key}: ${value}`),
   fc.string(),
 );
-const topicText = fc.tuple(fc.array(metadataLine, { maxLength: 12 }), fc.array(markdownLine, { maxLength: 30 }), fc.boolean()).map(
-  ([meta, body, fenced]) => (fenced ? `---\n${meta.join('\n')}\n---\n${body.join('\n')}` : [...meta, ...body].join('\n')),
-);
+const topicText = fc
+  .tuple(fc.array(metadataLine, { maxLength: 12 }), fc.array(markdownLine, { maxLength: 30 }), fc.boolean())
+  .map(([meta, body, fenced]) =>
+    fenced ? `---\n${meta.join('\n')}\n---\n${body.join('\n')}` : [...meta, ...body].join('\n'),
+  );
 
 function allStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -50,15 +93,19 @@ describe('the loader under random input', () => {
   test('valid topics with random text survive a round trip through the guide checks', () => {
     const safeWord = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
     fc.assert(
-      fc.property(fc.uniqueArray(safeWord, { minLength: 1, maxLength: 8 }), fc.array(fc.string(), { maxLength: 5 }), (ids, prose) => {
-        const files = ids.map((id, index) => ({
-          file: `${id}.md`,
-          text: `---\nid: ${id}\ntitle: Title ${id}\nkind: term\nsummary: About ${id}\nrelated: [${ids[(index + 1) % ids.length]}]\nsources:\n  - title: S\n    url: https://example.org\n---\n${prose.join('\n\n')}\n`,
-        }));
-        const { guide, problems } = buildGuide(files, fixtureSchema);
-        expect(problems.filter((p) => p.severity === 'error' && !/lists itself/.test(p.message))).toEqual([]);
-        expect(guide.topics.map((t) => t.id)).toEqual(ids);
-      }),
+      fc.property(
+        fc.uniqueArray(safeWord, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.string(), { maxLength: 5 }),
+        (ids, prose) => {
+          const files = ids.map((id, index) => ({
+            file: `${id}.md`,
+            text: `---\nid: ${id}\ntitle: Title ${id}\nkind: term\nsummary: About ${id}\nrelated: [${ids[(index + 1) % ids.length]}]\nsources:\n  - title: S\n    url: https://example.org\n---\n${prose.join('\n\n')}\n`,
+          }));
+          const { guide, problems } = buildGuide(files, fixtureSchema);
+          expect(problems.filter((p) => p.severity === 'error' && !/lists itself/.test(p.message))).toEqual([]);
+          expect(guide.topics.map((t) => t.id)).toEqual(ids);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -5,7 +5,9 @@ import type { SourceFile } from '../../src/content/build-guide.js';
 import { generatedTopics as generated, writeGeneratedPack as write } from '../../src/tools/generate-pack.js';
 
 /** Generated topics as the loader's source files, marked as coming from the pack "generated". */
-export const generatedTopics = (count: number): SourceFile[] => generated(count).map((file) => ({ ...file, pack: 'generated' }));
+export const generatedTopics = (count: number): SourceFile[] =>
+  generated(count).map((file) => ({ ...file, pack: 'generated' }));
 
 /** Writes generated topics into a fresh pack folder named "generated" and returns its path. */
-export const writeGeneratedPack = (count: number): string => write(join(mkdtempSync(join(tmpdir(), 'virt-gen-')), 'generated'), count);
+export const writeGeneratedPack = (count: number): string =>
+  write(join(mkdtempSync(join(tmpdir(), 'virt-gen-')), 'generated'), count);

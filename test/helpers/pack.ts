@@ -14,7 +14,17 @@ export function makePack(files: Record<string, string | Buffer>, name = 'pack'):
 }
 
 /** A pack topic in the guide's format. */
-export function packTopic(id: string, options: { title?: string; aliases?: string[]; related?: string[]; parent?: string; extra?: string[]; body?: string } = {}): string {
+export function packTopic(
+  id: string,
+  options: {
+    title?: string;
+    aliases?: string[];
+    related?: string[];
+    parent?: string;
+    extra?: string[];
+    body?: string;
+  } = {},
+): string {
   return [
     '---',
     `id: ${id}`,

@@ -22,7 +22,12 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: { write: (text) => void (stdout += text), isTTY: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}), ...(options.rows ? { rows: options.rows } : {}) },
+    stdout: {
+      write: (text) => void (stdout += text),
+      isTTY: options.tty ?? false,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.rows ? { rows: options.rows } : {}),
+    },
     stderr: { write: (text) => void (stderr += text), isTTY: options.tty ?? false },
     stdinIsTTY: options.stdinTTY ?? options.tty ?? false,
     env: { LANG: 'en_US.UTF-8', ...options.env },

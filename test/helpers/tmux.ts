@@ -19,8 +19,19 @@ export class TerminalSession {
       .map(([key, value]) => `${key}='${value}'`)
       .join(' ');
     const script = `cd '${process.cwd()}' && env ${env} ${command}; echo $? > '${this.statusFile}'; sleep 60`;
-    const started = this.tmux(['new-session', '-d', '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 40), 'sh', '-c', script]);
-    if (started.status !== 0) throw new Error(`tmux could not start (is it installed? .ci/run installs it): ${started.stderr}`);
+    const started = this.tmux([
+      'new-session',
+      '-d',
+      '-x',
+      String(options.columns ?? 100),
+      '-y',
+      String(options.rows ?? 40),
+      'sh',
+      '-c',
+      script,
+    ]);
+    if (started.status !== 0)
+      throw new Error(`tmux could not start (is it installed? .ci/run installs it): ${started.stderr}`);
   }
 
   private tmux(args: string[]) {

@@ -1,5 +1,9 @@
 /** Builds the text of a topic file for loader tests; `extra` lines are added to the metadata. */
-export function topicFile(id: string, extra: string[] = [], body = 'Some text about the topic.\n\n## How it works\n\nIt works.\n'): string {
+export function topicFile(
+  id: string,
+  extra: string[] = [],
+  body = 'Some text about the topic.\n\n## How it works\n\nIt works.\n',
+): string {
   return [
     '---',
     `id: ${id}`,

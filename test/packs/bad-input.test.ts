@@ -16,7 +16,10 @@ async function expectOneLineError(dir: string, pattern: RegExp) {
 
 describe('bad content gives one line naming the file, exit 2', () => {
   test('a missing folder', async () => {
-    await expectOneLineError('/nonexistent/virt-pack', /^virt: invalid content: \/nonexistent\/virt-pack: no such folder; check the path given to --content/);
+    await expectOneLineError(
+      '/nonexistent/virt-pack',
+      /^virt: invalid content: \/nonexistent\/virt-pack: no such folder; check the path given to --content/,
+    );
   });
 
   test('a file instead of a folder', async () => {
@@ -37,7 +40,9 @@ describe('bad content gives one line naming the file, exit 2', () => {
   });
 
   test('a file that is not UTF-8', async () => {
-    const dir = makePack({ 'latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0xe9, 0xe8, 0x0a]) });
+    const dir = makePack({
+      'latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20, 0xe9, 0xe8, 0x0a]),
+    });
     await expectOneLineError(dir, /latin1\.md: expected UTF-8 text, found bytes that are not UTF-8/);
   });
 
@@ -51,14 +56,28 @@ describe('bad content gives one line naming the file, exit 2', () => {
   });
 
   test('metadata of the wrong type', async () => {
-    await expectOneLineError(makePack({ 'list.md': '---\n- id\n- title\n---\n' }), /list\.md:2: expected the metadata to be a map of keys/);
-    await expectOneLineError(makePack({ 'deep.md': packTopic('deep', { extra: ['attributes:', '  isolation: {value: {a: {b: {c: {d: {e: {f: {g: {h: {i: deep}}}}}}}}}}'] }) }), /deep\.md:\d+: expected attribute "isolation" to be a string or \{value, why\}/);
+    await expectOneLineError(
+      makePack({ 'list.md': '---\n- id\n- title\n---\n' }),
+      /list\.md:2: expected the metadata to be a map of keys/,
+    );
+    await expectOneLineError(
+      makePack({
+        'deep.md': packTopic('deep', {
+          extra: ['attributes:', '  isolation: {value: {a: {b: {c: {d: {e: {f: {g: {h: {i: deep}}}}}}}}}}'],
+        }),
+      }),
+      /deep\.md:\d+: expected attribute "isolation" to be a string or \{value, why\}/,
+    );
   });
 
   test('content nested ten levels deep still loads', async () => {
     const quotes = Array.from({ length: 10 }, (_, i) => `${'>'.repeat(i + 1)} level ${i + 1}`).join('\n');
     const lists = Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- item ${i + 1}`).join('\n');
-    const dir = makePack({ 'nested.md': packTopic('deep-nesting', { body: `Intro\n\n${quotes}\n\n${lists}\n\n## A\n\n### B\n\n#### C\n\n##### D\n\n###### E\n` }) });
+    const dir = makePack({
+      'nested.md': packTopic('deep-nesting', {
+        body: `Intro\n\n${quotes}\n\n${lists}\n\n## A\n\n### B\n\n#### C\n\n##### D\n\n###### E\n`,
+      }),
+    });
     const result = await runCli(['--content', dir, 'explain', 'deep-nesting', '--width', '40']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('level 10');
@@ -79,7 +98,9 @@ describe('folders that would never end', () => {
     symlinkSync('.', join(dir, 'again'));
     const lint = await runCli(['lint', dir]);
     expect(lint.code).toBe(2);
-    expect(lint.stdout.trim().split('\n')).toEqual([expect.stringMatching(/looping\/again: this folder is a link to a folder already read/)]);
+    expect(lint.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/looping\/again: this folder is a link to a folder already read/),
+    ]);
   });
 
   test('a folder with more entries than any guide stops with a hint', async () => {
@@ -87,6 +108,8 @@ describe('folders that would never end', () => {
     for (let i = 0; i < 20_050; i++) writeFileSync(join(dir, `n${i}.txt`), '');
     const result = await runCli(['--content', dir, 'list']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^virt: invalid content: .*huge-tree: more than 20000 entries; is this the right folder\?/);
+    expect(result.stderr).toMatch(
+      /^virt: invalid content: .*huge-tree: more than 20000 entries; is this the right folder\?/,
+    );
   });
 });

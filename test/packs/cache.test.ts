@@ -1,5 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Choice } from '../../src/prompts/prompts.js';
@@ -12,7 +21,10 @@ const freshCache = () => mkdtempSync(join(tmpdir(), 'virt-cache-'));
 
 describe('the cache of parsed packs', () => {
   test('a second run answers the same from the cache, and picks up a changed, added or removed file', async () => {
-    const pack = makePack({ 'a.md': packTopic('alpha-lab', { body: 'First version of the lab.\n' }), 'b.md': packTopic('beta-lab') }, 'cached');
+    const pack = makePack(
+      { 'a.md': packTopic('alpha-lab', { body: 'First version of the lab.\n' }), 'b.md': packTopic('beta-lab') },
+      'cached',
+    );
     const env = { VIRT_CACHE_DIR: freshCache() };
     const first = await runCli(['--content', pack, 'explain', 'alpha-lab'], { env });
     expect(first.stdout).toContain('First version of the lab.');
@@ -21,7 +33,9 @@ describe('the cache of parsed packs', () => {
 
     writeFileSync(join(pack, 'a.md'), packTopic('alpha-lab', { body: 'Second, longer version of the lab.\n' }));
     utimesSync(join(pack, 'a.md'), new Date(), new Date(Date.now() + 5000));
-    expect((await runCli(['--content', pack, 'explain', 'alpha-lab'], { env })).stdout).toContain('Second, longer version of the lab.');
+    expect((await runCli(['--content', pack, 'explain', 'alpha-lab'], { env })).stdout).toContain(
+      'Second, longer version of the lab.',
+    );
     expect((await runCli(['--content', pack, 'search', 'longer', 'lab'], { env })).stdout).toMatch(/^alpha-lab\t/m);
 
     writeFileSync(join(pack, 'c.md'), packTopic('gamma-lab'));
@@ -60,7 +74,10 @@ describe('the cache of parsed packs', () => {
       extra: ['tags: [labs]', 'attributes:', '  guest-modified: {value: "No", why: "The lab guest runs unmodified."}'],
       body: 'Intro of the lab method.\n\n## Steps\n\n- one\n- two\n',
     });
-    const pack = makePack({ 'method.md': method, 'other.md': packTopic('lab-other', { related: ['lab-other'] }) }, 'restored');
+    const pack = makePack(
+      { 'method.md': method, 'other.md': packTopic('lab-other', { related: ['lab-other'] }) },
+      'restored',
+    );
     const commands = [
       ['explain', 'lab-method'],
       ['explain', 'lab-method', '--json'],
@@ -69,7 +86,9 @@ describe('the cache of parsed packs', () => {
       ['list', '@labs'],
       ['lint', pack],
     ];
-    const uncached = await Promise.all(commands.map((args) => runCli(['--content', pack, ...args], { env: { VIRT_CACHE_DIR: '' } })));
+    const uncached = await Promise.all(
+      commands.map((args) => runCli(['--content', pack, ...args], { env: { VIRT_CACHE_DIR: '' } })),
+    );
     const env = { VIRT_CACHE_DIR: freshCache() };
     await runCli(['--content', pack, 'list'], { env });
     for (const [index, args] of commands.entries()) {
@@ -81,20 +100,33 @@ describe('the cache of parsed packs', () => {
   });
 
   test('page files missing from the cache are made again, and the command answers as if nothing happened', async () => {
-    const pack = makePack({ 'a.md': packTopic('zeta-lab', { body: 'Zeta body.\n' }), 'b.md': packTopic('zeta-other') }, 'pages');
+    const pack = makePack(
+      { 'a.md': packTopic('zeta-lab', { body: 'Zeta body.\n' }), 'b.md': packTopic('zeta-other') },
+      'pages',
+    );
     const env = { VIRT_CACHE_DIR: freshCache() };
     expect((await runCli(['--content', pack, 'list'], { env })).code).toBe(0);
-    const pages = join(env.VIRT_CACHE_DIR, readdirSync(env.VIRT_CACHE_DIR).find((name) => name.startsWith('pack-') && !name.endsWith('.json'))!);
+    const pages = join(
+      env.VIRT_CACHE_DIR,
+      readdirSync(env.VIRT_CACHE_DIR).find((name) => name.startsWith('pack-') && !name.endsWith('.json'))!,
+    );
     const removeAll = () => readdirSync(pages).forEach((page) => rmSync(join(pages, page)));
     removeAll();
-    expect(await runCli(['--content', pack, 'explain', 'zeta-lab'], { env })).toEqual({ code: 0, stdout: expect.stringContaining('Zeta body.'), stderr: '' });
+    expect(await runCli(['--content', pack, 'explain', 'zeta-lab'], { env })).toEqual({
+      code: 0,
+      stdout: expect.stringContaining('Zeta body.'),
+      stderr: '',
+    });
     expect(readdirSync(pages)).toHaveLength(2);
     removeAll();
     // A note the command writes before it meets the damage is written once, not once per attempt.
     const guessed = await runCli(['--content', pack, 'explain', 'zeta-lbb'], { env });
     expect(guessed.stdout).toContain('Zeta body.');
     expect(guessed.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^virt: no topic "zeta-lbb"; showing/)]);
-    for (const args of [['compare', 'kvm', 'zeta-lab', '--json'], ['search', 'zeta', 'body']]) {
+    for (const args of [
+      ['compare', 'kvm', 'zeta-lab', '--json'],
+      ['search', 'zeta', 'body'],
+    ]) {
       const whole = await runCli(['--content', pack, ...args], { env });
       expect(whole.code).toBe(0);
       removeAll();
@@ -107,26 +139,40 @@ describe('the cache of parsed packs', () => {
     const env = { VIRT_CACHE_DIR: freshCache(), NO_COLOR: '1' };
     // A search caches the index, so the menu below reads no page of the pack before it opens one.
     expect((await runCli(['--content', pack, 'search', 'omicron'], { env })).code).toBe(0);
-    const pages = join(env.VIRT_CACHE_DIR, readdirSync(env.VIRT_CACHE_DIR).find((name) => name.startsWith('pack-') && !name.endsWith('.json'))!);
+    const pages = join(
+      env.VIRT_CACHE_DIR,
+      readdirSync(env.VIRT_CACHE_DIR).find((name) => name.startsWith('pack-') && !name.endsWith('.json'))!,
+    );
     for (const page of readdirSync(pages)) rmSync(join(pages, page));
     // In the menu, a built-in page is shown first; the pack's page, asked for next, is the damaged one.
     const found = ['paravirtualization', 'omicron-lab'];
     const quit = () => Promise.reject(Object.assign(new Error('no more answers'), { name: 'ExitPromptError' }));
     const prompts = {
       search: () => (found.length ? Promise.resolve(found.shift()!) : quit()),
-      select: (_: string, choices: Choice[]) => (found.length ? Promise.resolve(choices.find((choice) => choice.name === 'Search for another topic')!.value) : quit()),
+      select: (_: string, choices: Choice[]) =>
+        found.length
+          ? Promise.resolve(choices.find((choice) => choice.name === 'Search for another topic')!.value)
+          : quit(),
       checkbox: quit,
     };
     const result = await runCli(['--content', pack, 'menu'], { env, tty: true, columns: 100, prompts });
     expect(result.stdout).toMatch(/Paravirtualization/);
     expect(result.stdout).not.toMatch(/Omicron body/);
-    expect(result.stderr).toBe('virt: part of the cache of pack "late" was missing, so it has been cleared; run the command again\n');
+    expect(result.stderr).toBe(
+      'virt: part of the cache of pack "late" was missing, so it has been cleared; run the command again\n',
+    );
     expect(result.code).toBe(2);
     expect((await runCli(['--content', pack, 'explain', 'omicron-lab'], { env })).stdout).toContain('Omicron body.');
   });
 
   test('a damaged cache index means checking the pack again, not a wrong guide', async () => {
-    const pack = makePack({ 'a.md': packTopic('eta-lab'), 'b.md': packTopic('theta-lab', { extra: ['overrides: true'] }).replace('id: theta-lab', 'id: kvm') }, 'damaged');
+    const pack = makePack(
+      {
+        'a.md': packTopic('eta-lab'),
+        'b.md': packTopic('theta-lab', { extra: ['overrides: true'] }).replace('id: theta-lab', 'id: kvm'),
+      },
+      'damaged',
+    );
     const env = { VIRT_CACHE_DIR: freshCache() };
     const first = await runCli(['--content', pack, 'list'], { env });
     expect(first.code).toBe(0);
@@ -161,7 +207,10 @@ describe('the cache of parsed packs', () => {
     const otherSpelling = relative(process.cwd(), pack);
     const problem = (folder: string) => `${folder}/a.md:6: related topic "no-such-lab" does not exist`;
     expect((await runCli(['--content', pack, 'list'], { env })).stderr).toContain(problem(pack));
-    const index = join(env.VIRT_CACHE_DIR, readdirSync(env.VIRT_CACHE_DIR).find((name) => name.endsWith('.json'))!);
+    const index = join(
+      env.VIRT_CACHE_DIR,
+      readdirSync(env.VIRT_CACHE_DIR).find((name) => name.endsWith('.json'))!,
+    );
     const saved = readFileSync(index, 'utf8');
     expect((await runCli(['--content', otherSpelling, 'list'], { env })).stderr).toContain(problem(otherSpelling));
     expect(readFileSync(index, 'utf8')).toBe(saved);
@@ -195,7 +244,9 @@ describe('the cache of parsed packs', () => {
     const claimed = (folder: string) => `already claimed by "tau-lab" (${folder}/a.md:`;
     expect((await runCli(['--content', lower, '--content', upper, 'list'], { env })).stderr).toContain(claimed(lower));
     const otherSpelling = relative(process.cwd(), lower);
-    expect((await runCli(['--content', otherSpelling, '--content', upper, 'list'], { env })).stderr).toContain(claimed(otherSpelling));
+    expect((await runCli(['--content', otherSpelling, '--content', upper, 'list'], { env })).stderr).toContain(
+      claimed(otherSpelling),
+    );
   });
 
   test('the cache folder is always absolute, and a relative XDG_CACHE_HOME is ignored as the XDG rules say', () => {
@@ -208,14 +259,22 @@ describe('the cache of parsed packs', () => {
 
   test('caches unused for a month are removed when another is written; a cache that is read stays', async () => {
     const env = { VIRT_CACHE_DIR: join(freshCache(), 'virt') };
-    const cacheFiles = () => readdirSync(env.VIRT_CACHE_DIR).filter((name) => name !== 'CACHEDIR.TAG').sort();
+    const cacheFiles = () =>
+      readdirSync(env.VIRT_CACHE_DIR)
+        .filter((name) => name !== 'CACHEDIR.TAG')
+        .sort();
     const monthsAgo = new Date(Date.now() - UNUSED_FOR - 24 * 60 * 60 * 1000);
-    const age = (names: string[]) => names.forEach((name) => utimesSync(join(env.VIRT_CACHE_DIR, name), monthsAgo, monthsAgo));
+    const age = (names: string[]) =>
+      names.forEach((name) => utimesSync(join(env.VIRT_CACHE_DIR, name), monthsAgo, monthsAgo));
 
     const gone = makePack({ 'a.md': packTopic('iota-lab') }, 'gone');
     expect((await runCli(['--content', gone, 'search', 'iota'], { env })).code).toBe(0);
     const goneFiles = cacheFiles();
-    expect(goneFiles).toEqual([expect.stringMatching(/^pack-[^.]+$/), expect.stringMatching(/^pack-.+\.json$/), 'search-gone.bin']);
+    expect(goneFiles).toEqual([
+      expect.stringMatching(/^pack-[^.]+$/),
+      expect.stringMatching(/^pack-.+\.json$/),
+      'search-gone.bin',
+    ]);
     age(goneFiles);
 
     const used = makePack({ 'a.md': packTopic('kappa-lab') }, 'used');
@@ -224,7 +283,15 @@ describe('the cache of parsed packs', () => {
     age(usedFiles);
     // Reading the used pack's cache marks it as used again, so the next write keeps it.
     expect((await runCli(['--content', used, 'explain', 'kappa-lab'], { env })).code).toBe(0);
-    expect(Date.now() - statSync(join(env.VIRT_CACHE_DIR, usedFiles.find((name) => name.endsWith('.json'))!)).mtimeMs).toBeLessThan(60_000);
+    expect(
+      Date.now() -
+        statSync(
+          join(
+            env.VIRT_CACHE_DIR,
+            usedFiles.find((name) => name.endsWith('.json'))!,
+          ),
+        ).mtimeMs,
+    ).toBeLessThan(60_000);
 
     const fresh = makePack({ 'a.md': packTopic('lambda-lab') }, 'fresh');
     expect((await runCli(['--content', fresh, 'list'], { env })).code).toBe(0);
@@ -232,7 +299,9 @@ describe('the cache of parsed packs', () => {
     expect(left.filter((name) => goneFiles.includes(name))).toEqual([]);
     expect(left.filter((name) => name.endsWith('.json'))).toHaveLength(2);
     // A pruned pack only parses again.
-    expect((await runCli(['--content', gone, 'explain', 'iota-lab'], { env })).stdout).toMatch(/^# Pack topic iota-lab/);
+    expect((await runCli(['--content', gone, 'explain', 'iota-lab'], { env })).stdout).toMatch(
+      /^# Pack topic iota-lab/,
+    );
   });
 
   test("pruning leaves what is recent or not virt's, a page folder whose index is there, and folders virt did not make", () => {
@@ -266,7 +335,16 @@ describe('the cache of parsed packs', () => {
     ensureCacheFolder(virts);
     fill(virts);
     pruneUnusedCaches(virts, now);
-    expect(readdirSync(virts).sort()).toEqual(['CACHEDIR.TAG', 'notes.txt', 'pack-3-4', 'pack-3-4.json', 'pack-9-9', 'pack-list.json', 'search-new.bin', 'search-notes']);
+    expect(readdirSync(virts).sort()).toEqual([
+      'CACHEDIR.TAG',
+      'notes.txt',
+      'pack-3-4',
+      'pack-3-4.json',
+      'pack-9-9',
+      'pack-list.json',
+      'search-new.bin',
+      'search-notes',
+    ]);
     expect(readdirSync(join(virts, 'pack-9-9'))).toEqual(['mine.txt']);
 
     const shared = freshCache();

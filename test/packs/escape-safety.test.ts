@@ -20,7 +20,9 @@ const hostile = makePack(
 
 /** Anything other than newline and tab (the TSV delimiter), or SGR colour codes virt itself adds, is a control character that must not be there. */
 function controls(text: string): string[] {
-  return [...text.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) => JSON.stringify(m[0]));
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) =>
+    JSON.stringify(m[0]),
+  );
 }
 
 describe('terminal-escape safety', () => {

@@ -4,7 +4,17 @@ import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('content packs', () => {
-  const pack = makePack({ '01-lab.md': packTopic('kvm-lab', { title: 'KVM lab', aliases: ['lab'], related: ['kvm', 'virsh'], parent: 'kvm' }) }, 'course');
+  const pack = makePack(
+    {
+      '01-lab.md': packTopic('kvm-lab', {
+        title: 'KVM lab',
+        aliases: ['lab'],
+        related: ['kvm', 'virsh'],
+        parent: 'kvm',
+      }),
+    },
+    'course',
+  );
 
   test('a pack topic joins explain, list, search and compare, and is marked as coming from the pack', async () => {
     const explained = await runCli(['--content', pack, 'explain', 'lab']);
@@ -16,29 +26,50 @@ describe('content packs', () => {
     const listed = await runCli(['--content', pack, 'list']);
     const ids = listed.stdout.split('\n').map((line) => line.split('\t')[0]);
     expect(ids.indexOf('kvm-lab')).toBe(ids.indexOf('kvm') + 1);
-    expect((await runCli(['--content', pack, 'list'], { tty: true, env: { NO_COLOR: '1' } })).stdout).toMatch(/KVM lab +kvm-lab \[course\]/);
+    expect((await runCli(['--content', pack, 'list'], { tty: true, env: { NO_COLOR: '1' } })).stdout).toMatch(
+      /KVM lab +kvm-lab \[course\]/,
+    );
 
     expect((await runCli(['--content', pack, 'search', 'course', 'lab'])).stdout).toMatch(/^kvm-lab\t/m);
     expect((await runCli(['--content', pack, 'compare', 'lab', 'kvm'])).code).toBe(0);
   });
 
   test('VIRT_CONTENT_PATH adds packs too', async () => {
-    const result = await runCli(['explain', 'kvm-lab'], { env: { VIRT_CONTENT_PATH: `/nonexistent-but-empty-entry-skipped:${pack}`.replace('/nonexistent-but-empty-entry-skipped:', '') } });
+    const result = await runCli(['explain', 'kvm-lab'], {
+      env: {
+        VIRT_CONTENT_PATH: `/nonexistent-but-empty-entry-skipped:${pack}`.replace(
+          '/nonexistent-but-empty-entry-skipped:',
+          '',
+        ),
+      },
+    });
     expect(result.code).toBe(0);
   });
 
   test('a pack topic whose id or alias collides with another is an error naming both places', async () => {
-    const clash = makePack({ 'kvm.md': packTopic('kvm'), 'alias.md': packTopic('mine', { aliases: ['hypercalls'] }) }, 'clash');
+    const clash = makePack(
+      { 'kvm.md': packTopic('kvm'), 'alias.md': packTopic('mine', { aliases: ['hypercalls'] }) },
+      'clash',
+    );
     const result = await runCli(['--content', clash, 'list']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toMatch(/^virt: invalid content: .*clash\/(kvm|alias)\.md:\d+: .*\(and 1 more problem\(s\); run `virt lint` to see all\)\n$/);
+    expect(result.stderr).toMatch(
+      /^virt: invalid content: .*clash\/(kvm|alias)\.md:\d+: .*\(and 1 more problem\(s\); run `virt lint` to see all\)\n$/,
+    );
     const lint = await runCli(['lint', clash]);
-    expect(lint.stdout).toMatch(/clash\/alias\.md:\d+: name "hypercalls" of "mine" is already claimed by "hypercall" \(content\/06-glossary\/17-hypercall\.md:\d+\)/);
-    expect(lint.stdout).toMatch(/clash\/kvm\.md:2: duplicate id "kvm": already used by content\/05-solutions\/01-kvm\.md:2 \(add "overrides: true" to replace it\)/);
+    expect(lint.stdout).toMatch(
+      /clash\/alias\.md:\d+: name "hypercalls" of "mine" is already claimed by "hypercall" \(content\/06-glossary\/17-hypercall\.md:\d+\)/,
+    );
+    expect(lint.stdout).toMatch(
+      /clash\/kvm\.md:2: duplicate id "kvm": already used by content\/05-solutions\/01-kvm\.md:2 \(add "overrides: true" to replace it\)/,
+    );
   });
 
   test('a pack that says it overrides replaces the built-in topic', async () => {
-    const override = makePack({ 'kvm.md': packTopic('kvm', { title: 'KVM, our way', extra: ['overrides: true'] }) }, 'ours');
+    const override = makePack(
+      { 'kvm.md': packTopic('kvm', { title: 'KVM, our way', extra: ['overrides: true'] }) },
+      'ours',
+    );
     const result = await runCli(['--content', override, 'explain', 'kvm']);
     expect(result.stdout.split('\n')[0]).toBe('# KVM, our way');
   });
@@ -74,7 +105,11 @@ describe('content packs', () => {
 
   test('virt lint on the built-in guide exits 0 with a one-line summary', async () => {
     const result = await runCli(['lint']);
-    expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^virt lint: content: \d+ topic\(s\), no problems\n$/), stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^virt lint: content: \d+ topic\(s\), no problems\n$/),
+      stderr: '',
+    });
     const clean = await runCli(['lint', pack]);
     expect(clean.stdout).toBe(`virt lint: ${pack}: 1 topic(s), no problems\n`);
     expect(JSON.parse((await runCli(['lint', '--json'])).stdout)).toMatchObject({ schemaVersion: 1, problems: [] });
@@ -91,14 +126,18 @@ describe('content packs', () => {
 describe('packs named more than once, and lint of the packs in use', () => {
   test('the same folder from VIRT_CONTENT_PATH and --content is one pack', async () => {
     const pack = makePack({ 'lab.md': packTopic('twice-lab') }, 'twice');
-    const result = await runCli(['--content', pack, '--content', `${pack}/`, 'list'], { env: { VIRT_CONTENT_PATH: pack } });
+    const result = await runCli(['--content', pack, '--content', `${pack}/`, 'list'], {
+      env: { VIRT_CONTENT_PATH: pack },
+    });
     expect(result.code).toBe(0);
     expect(result.stdout.match(/^twice-lab\t/gm)).toHaveLength(1);
   });
 
   test('virt --content DIR lint finds what virt --content DIR list complained about', async () => {
     const pack = makePack({ 'r.md': packTopic('r-lab', { related: ['no-such-topic'] }) }, 'active');
-    expect((await runCli(['--content', pack, 'list'])).stderr).toMatch(/run `virt lint` to see all|related topic "no-such-topic"/);
+    expect((await runCli(['--content', pack, 'list'])).stderr).toMatch(
+      /run `virt lint` to see all|related topic "no-such-topic"/,
+    );
     const lint = await runCli(['--content', pack, 'lint']);
     expect(lint.code).toBe(2);
     expect(lint.stdout).toMatch(/active\/r\.md:\d+: related topic "no-such-topic" does not exist/);

@@ -13,11 +13,40 @@ for (let code = 0; code <= 0xffff; code++) {
 }
 
 /** Characters that change how their neighbours are counted: marks, joiners, selectors, jamo, emoji, controls. */
-const tricky = ['\u0301', '\u200d', '\ufe0f', '\u20e3', '\u1100', '\u1161', '\u11a8', '\uff9e', '\u0e33', '👩', '💻', '🇫', '🇷', '\u00ad', '\t', '\u001b', '⌚', '‼', '™'];
+const tricky = [
+  '\u0301',
+  '\u200d',
+  '\ufe0f',
+  '\u20e3',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  '\uff9e',
+  '\u0e33',
+  '👩',
+  '💻',
+  '🇫',
+  '🇷',
+  '\u00ad',
+  '\t',
+  '\u001b',
+  '⌚',
+  '‼',
+  '™',
+];
 
 describe('simpleDisplayWidth: string-width figures without its set-up', () => {
   test('covers the characters the guide is written in', () => {
-    for (const text of ['plain ASCII', '• item', 'a › b', 'naïve café — “quoted” ’s…', '漢字とかなカナ', '한국어', '┌─┐│└┘', 'ＡＢＣ']) {
+    for (const text of [
+      'plain ASCII',
+      '• item',
+      'a › b',
+      'naïve café — “quoted” ’s…',
+      '漢字とかなカナ',
+      '한국어',
+      '┌─┐│└┘',
+      'ＡＢＣ',
+    ]) {
       expect(simpleDisplayWidth(text)).toBe(stringWidth(text));
     }
   });
@@ -29,7 +58,10 @@ describe('simpleDisplayWidth: string-width figures without its set-up', () => {
   });
 
   test('agrees with string-width on random mixtures, or leaves them to it', () => {
-    const char = fc.oneof({ arbitrary: fc.constantFrom(...accepted), weight: 4 }, { arbitrary: fc.constantFrom(...tricky), weight: 1 });
+    const char = fc.oneof(
+      { arbitrary: fc.constantFrom(...accepted), weight: 4 },
+      { arbitrary: fc.constantFrom(...tricky), weight: 1 },
+    );
     fc.assert(
       fc.property(fc.array(char, { maxLength: 24 }), (chars) => {
         const text = chars.join('');
@@ -42,13 +74,18 @@ describe('simpleDisplayWidth: string-width figures without its set-up', () => {
   });
 
   test('leaves to string-width whatever forms a grapheme cluster or an emoji', () => {
-    for (const text of ['e\u0301', '👩‍💻', '1\ufe0f\u20e3', '\u1100\u1161', '🇫🇷', '⌚', 'x\u00ady']) expect(simpleDisplayWidth(text)).toBeUndefined();
+    for (const text of ['e\u0301', '👩‍💻', '1\ufe0f\u20e3', '\u1100\u1161', '🇫🇷', '⌚', 'x\u00ady'])
+      expect(simpleDisplayWidth(text)).toBeUndefined();
   });
 });
 
 describe('the string-width stand-in used in the bundles', () => {
   test('measures styled text as string-width does, escape codes and all', () => {
-    for (const text of ['\u001b[1mbold\u001b[22m text', '\u001b[36m│\u001b[39m 漢字 › b', '\u001b]8;;https://example.org\u0007link\u001b]8;;\u0007']) {
+    for (const text of [
+      '\u001b[1mbold\u001b[22m text',
+      '\u001b[36m│\u001b[39m 漢字 › b',
+      '\u001b]8;;https://example.org\u0007link\u001b]8;;\u0007',
+    ]) {
       expect(standIn(text)).toBe(stringWidth(text));
     }
     expect(standIn('abc', { countAnsiEscapeCodes: true })).toBe(3);

@@ -18,7 +18,18 @@ const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const widest = (text: string) => Math.max(...stripAnsi(text).split('\n').map(displayWidth));
 
 const cjk = buildGuide(
-  [{ file: 'cjk.md', text: topicFile('cjk', [], '虚拟化是一种在一台物理计算机上同时运行多个相互隔离的操作系统的技术，虚拟机监控程序负责分配硬件资源。\n\n- 全虚拟化：客户机操作系统无需修改就可以运行在虚拟机之中\n').replace(/title: .*/, 'title: 虚拟化入门').replace(/summary: .*/, 'summary: 虚拟化的基本概念与术语，适合初学者阅读') }],
+  [
+    {
+      file: 'cjk.md',
+      text: topicFile(
+        'cjk',
+        [],
+        '虚拟化是一种在一台物理计算机上同时运行多个相互隔离的操作系统的技术，虚拟机监控程序负责分配硬件资源。\n\n- 全虚拟化：客户机操作系统无需修改就可以运行在虚拟机之中\n',
+      )
+        .replace(/title: .*/, 'title: 虚拟化入门')
+        .replace(/summary: .*/, 'summary: 虚拟化的基本概念与术语，适合初学者阅读'),
+    },
+  ],
   fixtureSchema,
 ).guide.topics[0]!;
 
@@ -27,7 +38,13 @@ describe('the plain page', () => {
 
   test('is Markdown-like text with title, summary, trail, sections, related and sources', () => {
     const lines = page.split('\n');
-    expect(lines.slice(0, 5)).toEqual(['# Paravirtualization', '', 'A short summary of paravirtualization', '', 'In: What is virtualization']);
+    expect(lines.slice(0, 5)).toEqual([
+      '# Paravirtualization',
+      '',
+      'A short summary of paravirtualization',
+      '',
+      'In: What is virtualization',
+    ]);
     expect(page).toContain('\n## How it works\n\nIt works.\n');
     expect(page).toContain('## Related\n\n- Full virtualization (virt explain full-virtualization)\n');
     expect(page).toContain('## Sources\n\n1. A source\n   https://example.org/source\n');
@@ -40,7 +57,9 @@ describe('the plain page', () => {
 
   test.each([40, 50, 80])('fits %i columns, CJK counted as two', (width) => {
     expect(widest(renderPlainPage(cjk, [], [], width))).toBeLessThanOrEqual(width);
-    expect(renderPlainPage(cjk, [], [], width).replace(/\s/g, '')).toContain('虚拟化是一种在一台物理计算机上同时运行多个相互隔离的操作系统的技术');
+    expect(renderPlainPage(cjk, [], [], width).replace(/\s/g, '')).toContain(
+      '虚拟化是一种在一台物理计算机上同时运行多个相互隔离的操作系统的技术',
+    );
   });
 });
 
@@ -65,6 +84,11 @@ describe('the rich page', () => {
   test.each([30, 50, 72])('fits %i columns with CJK text', (width) => {
     const page = renderRichPage(cjk, [], [], richTheme(2, false), width);
     expect(widest(page)).toBeLessThanOrEqual(width);
-    expect(stripAnsi(page).split('\n').filter((l) => l.startsWith('│')).every((l) => displayWidth(l) === width)).toBe(true);
+    expect(
+      stripAnsi(page)
+        .split('\n')
+        .filter((l) => l.startsWith('│'))
+        .every((l) => displayWidth(l) === width),
+    ).toBe(true);
   });
 });
