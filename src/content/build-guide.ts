@@ -13,15 +13,23 @@ export interface SourceFile {
 }
 
 /** Parses topic files (in reading order) and checks them as one guide. Pure. */
-export function buildGuide(files: SourceFile[], schema: AttributeSchema, earlier: TopicEntry[] = [], meter?: WorkMeter): { guide: Guide; problems: Problem[] } {
+export function buildGuide(
+  files: SourceFile[],
+  schema: AttributeSchema,
+  earlier: TopicEntry[] = [],
+  meter?: WorkMeter,
+): { guide: Guide; problems: Problem[] } {
   const problems: Problem[] = [];
   const entries: TopicEntry[] = [...earlier];
   for (const file of files) {
-    const parsed = parseTopic(file.text, file.pack !== undefined ? { file: file.file, pack: file.pack } : { file: file.file }, meter);
+    const parsed = parseTopic(
+      file.text,
+      file.pack !== undefined ? { file: file.file, pack: file.pack } : { file: file.file },
+      meter,
+    );
     problems.push(...parsed.problems.map((p) => ({ ...p, file: file.file })));
     if (parsed.topic) entries.push({ topic: parsed.topic, lines: parsed.lines, overrides: parsed.overrides });
   }
   const checked = checkGuide(entries, schema, meter);
   return { guide: checked.guide, problems: [...problems, ...checked.problems] };
 }
-

@@ -1,4 +1,14 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PackCacheDamagedError } from '../errors.js';
 import { ensureFolder } from './paths.js';
@@ -15,7 +25,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export const UNUSED_FOR = 30 * DAY;
 
 const TAG_FILE = 'CACHEDIR.TAG';
-const TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder holds caches made by virt, which remakes them when they are gone.\n';
+const TAG =
+  'Signature: 8a477f597d28d172789f06886806bc55\n# This folder holds caches made by virt, which remakes them when they are gone.\n';
 
 /** Makes the cache folder if it is missing, tagged as virt's (see above). Throws when it cannot. */
 export function ensureCacheFolder(directory: string): void {

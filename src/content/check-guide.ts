@@ -20,11 +20,20 @@ export interface Problem extends ContentProblem {
  * Checks the topics as one guide, in reading order: ids and names unique, links resolving, attribute sets
  * complete. A later topic (from a pack) may replace an earlier one of the same id only with `overrides: true`.
  */
-export function checkGuide(entries: TopicEntry[], schema: AttributeSchema, meter: WorkMeter = { steps: 0 }): { guide: Guide; problems: Problem[] } {
+export function checkGuide(
+  entries: TopicEntry[],
+  schema: AttributeSchema,
+  meter: WorkMeter = { steps: 0 },
+): { guide: Guide; problems: Problem[] } {
   const problems: Problem[] = [];
-  const where = (entry: TopicEntry, key: string) => ({ file: entry.topic.origin.file, line: entry.lines[key] ?? entry.topic.origin.line });
-  const error = (entry: TopicEntry, key: string, message: string) => problems.push({ ...where(entry, key), message, severity: 'error' });
-  const warn = (entry: TopicEntry, key: string, message: string) => problems.push({ ...where(entry, key), message, severity: 'warning' });
+  const where = (entry: TopicEntry, key: string) => ({
+    file: entry.topic.origin.file,
+    line: entry.lines[key] ?? entry.topic.origin.line,
+  });
+  const error = (entry: TopicEntry, key: string, message: string) =>
+    problems.push({ ...where(entry, key), message, severity: 'error' });
+  const warn = (entry: TopicEntry, key: string, message: string) =>
+    problems.push({ ...where(entry, key), message, severity: 'warning' });
 
   const byId = new Map<string, TopicEntry>();
   const order: string[] = [];
@@ -37,14 +46,22 @@ export function checkGuide(entries: TopicEntry[], schema: AttributeSchema, meter
       byId.set(entry.topic.id, entry);
     } else {
       const at = where(previous, 'id');
-      error(entry, 'id', `duplicate id "${entry.topic.id}": already used by ${at.file}:${at.line}${entry.topic.origin.pack !== undefined ? ' (add "overrides: true" to replace it)' : ''}`);
+      error(
+        entry,
+        'id',
+        `duplicate id "${entry.topic.id}": already used by ${at.file}:${at.line}${entry.topic.origin.pack !== undefined ? ' (add "overrides: true" to replace it)' : ''}`,
+      );
     }
   }
   const kept = order.map((id) => byId.get(id)!);
 
   const owners = new Map<string, TopicEntry>();
   for (const entry of kept) {
-    const names: [string, string][] = [['id', entry.topic.id], ['title', entry.topic.title], ...entry.topic.aliases.map((a): [string, string] => ['aliases', a])];
+    const names: [string, string][] = [
+      ['id', entry.topic.id],
+      ['title', entry.topic.title],
+      ...entry.topic.aliases.map((a): [string, string] => ['aliases', a]),
+    ];
     const own = new Set<string>();
     for (const [key, name] of names) {
       meter.steps += 1;
@@ -54,7 +71,11 @@ export function checkGuide(entries: TopicEntry[], schema: AttributeSchema, meter
       const owner = owners.get(normal);
       if (owner && owner !== entry) {
         const at = where(owner, 'id');
-        error(entry, key, `name "${name}" of "${entry.topic.id}" is already claimed by "${owner.topic.id}" (${at.file}:${at.line}); drop or change one of them`);
+        error(
+          entry,
+          key,
+          `name "${name}" of "${entry.topic.id}" is already claimed by "${owner.topic.id}" (${at.file}:${at.line}); drop or change one of them`,
+        );
       } else {
         owners.set(normal, entry);
       }
@@ -69,17 +90,25 @@ export function checkGuide(entries: TopicEntry[], schema: AttributeSchema, meter
       if (!byId.has(id)) error(entry, 'related', `related topic "${id}" does not exist${suggest(id, byId)}`);
       else if (id === topic.id) warn(entry, 'related', `"${id}" lists itself as related`);
     }
-    if (topic.parent !== undefined && !byId.has(topic.parent)) error(entry, 'parent', `parent topic "${topic.parent}" does not exist${suggest(topic.parent, byId)}`);
+    if (topic.parent !== undefined && !byId.has(topic.parent))
+      error(entry, 'parent', `parent topic "${topic.parent}" does not exist${suggest(topic.parent, byId)}`);
     for (const key of Object.keys(topic.attributes)) {
-      if (!defs.has(key)) warn(entry, 'attributes', `attribute "${key}" is not in the shared attribute set (content/attributes.yaml); expected one of ${[...defs].join(', ')}`);
+      if (!defs.has(key))
+        warn(
+          entry,
+          'attributes',
+          `attribute "${key}" is not in the shared attribute set (content/attributes.yaml); expected one of ${[...defs].join(', ')}`,
+        );
     }
     const set = schema.sets[topic.kind];
     for (const def of set ?? []) {
       const value = topic.attributes[def.key];
       if (!value) warn(entry, 'attributes', `a ${topic.kind} needs attribute "${def.key}" (${def.label})`);
-      else if (topic.kind === 'method' && !value.why) warn(entry, 'attributes', `attribute "${def.key}" of a method needs a one-line "why"`);
+      else if (topic.kind === 'method' && !value.why)
+        warn(entry, 'attributes', `attribute "${def.key}" of a method needs a one-line "why"`);
     }
-    if (topic.sources.length === 0 && entry.lines.sources !== undefined) warn(entry, 'sources', 'expected at least one source, found an empty list');
+    if (topic.sources.length === 0 && entry.lines.sources !== undefined)
+      warn(entry, 'sources', 'expected at least one source, found an empty list');
   }
   return { guide: { topics: kept.map((entry) => entry.topic), schema }, problems };
 }

@@ -26,17 +26,29 @@ export function splitFrontMatter(source: string): SplitResult {
   }
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (close === -1) {
-    return { ok: false, line: 1, message: 'expected a line "---" closing the metadata block, found the end of the file' };
+    return {
+      ok: false,
+      line: 1,
+      message: 'expected a line "---" closing the metadata block, found the end of the file',
+    };
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(lines.slice(1, close).join('\n'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(lines.slice(1, close).join('\n'), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const yamlError = document.errors[0];
   if (yamlError) {
     const at = lineCounter.linePos(yamlError.pos[0]);
     return { ok: false, line: at.line + 1, message: `malformed metadata: ${firstLine(yamlError.message)}` };
   }
   if (!isMap(document.contents)) {
-    return { ok: false, line: 2, message: 'expected the metadata to be a map of keys (id: …, title: …), found something else' };
+    return {
+      ok: false,
+      line: 2,
+      message: 'expected the metadata to be a map of keys (id: …, title: …), found something else',
+    };
   }
   return {
     ok: true,

@@ -37,14 +37,22 @@ export async function loadGuide(packs: string[] = [], cacheDirectory?: string): 
     let name: string;
     // The packs beneath this one, by their tokens (each changes when its pack or what lies beneath does);
     // the first pack reads the built-in guide itself, which a rebuild may change under the same version.
-    const revision = tokens.length > 0 && tokens.every((earlier) => earlier !== undefined) ? tokens.join('+') : undefined;
-    ({ guide, problems, token, name } = await loadPack(pack, guide, cacheDirectory, { revision, folders: packs.slice(0, tokens.length) }));
+    const revision =
+      tokens.length > 0 && tokens.every((earlier) => earlier !== undefined) ? tokens.join('+') : undefined;
+    ({ guide, problems, token, name } = await loadPack(pack, guide, cacheDirectory, {
+      revision,
+      folders: packs.slice(0, tokens.length),
+    }));
     failOnErrors(problems);
     tokens.push(token);
     names.push(name);
   }
   // The guide's revision names the state of every pack, in order; without it, caches fall back to stamps.
-  return { ...guide, packs: names, ...(tokens.every((token) => token !== undefined) ? { revision: tokens.join('+') } : {}) };
+  return {
+    ...guide,
+    packs: names,
+    ...(tokens.every((token) => token !== undefined) ? { revision: tokens.join('+') } : {}),
+  };
 }
 
 /**
@@ -57,7 +65,9 @@ export function readCompiledBody(topic: Topic): Pick<Topic, 'intro' | 'sections'
   const packPage = isAbsolute(bodyFile);
   try {
     // A pack's page file holds more of the topic (see pack-cache.ts); the page is its intro and sections.
-    const { intro, sections } = JSON.parse(readFileSync(packPage ? bodyFile : compiledBodyPath(bodyFile), 'utf8')) as Pick<Topic, 'intro' | 'sections'>;
+    const { intro, sections } = JSON.parse(
+      readFileSync(packPage ? bodyFile : compiledBodyPath(bodyFile), 'utf8'),
+    ) as Pick<Topic, 'intro' | 'sections'>;
     return { intro, sections };
   } catch {
     if (packPage) forgetPackCache(bodyFile, topic.origin.pack);

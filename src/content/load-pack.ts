@@ -20,7 +20,12 @@ const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources'
  * pack; it is undefined when there is no cache to keep it in. `below` names the packs beneath: by their
  * tokens (see describeBase), when all have one, and by their folders as the command named them.
  */
-export async function loadPack(dir: string, base: Guide, cacheDirectory: string | undefined, below: { revision?: string | undefined; folders: string[] } = { folders: [] }): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined; name: string }> {
+export async function loadPack(
+  dir: string,
+  base: Guide,
+  cacheDirectory: string | undefined,
+  below: { revision?: string | undefined; folders: string[] } = { folders: [] },
+): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined; name: string }> {
   const pack = cleanText(basename(resolve(dir)));
   const problems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
@@ -47,12 +52,18 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
       parseTopic ??= (await import('../lazy/markdown.js')).parseTopic;
       const fresh = parseTopic(text, { file: file.display, pack });
       if (fresh.topic) fresh.topic.origin.stamp = fileStamp(file);
-      parsed = { size: file.size, changedMs: file.changedMs, ino: file.ino, parsed: withBodyApart(fresh, cacheDirectory, key, file.relativePath) };
+      parsed = {
+        size: file.size,
+        changedMs: file.changedMs,
+        ino: file.ino,
+        parsed: withBodyApart(fresh, cacheDirectory, key, file.relativePath),
+      };
       changed = true;
     }
     kept.set(file.relativePath, parsed);
     const entry = parsed.parsed;
-    if (entry.problems.length) for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
+    if (entry.problems.length)
+      for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
     // The parse itself serves as the entry: a cached one reads its lines only if the pack is checked again.
     if (entry.topic) entries.push(entry as TopicEntry);
   }
@@ -68,15 +79,32 @@ export async function loadPack(dir: string, base: Guide, cacheDirectory: string 
     // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
     // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
     const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
-    if (topics) return { guide: { ...base, topics }, problems: [...fileProblems, ...(cache.checked?.problems ?? [])], token: cache.checked?.token, name: pack };
+    if (topics)
+      return {
+        guide: { ...base, topics },
+        problems: [...fileProblems, ...(cache.checked?.problems ?? [])],
+        token: cache.checked?.token,
+        name: pack,
+      };
     cacheIsStale = true;
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
   let token = cacheIsStale ? undefined : cache.checked?.token;
   if (cacheIsStale) {
-    const place = new Map<Topic, number>([...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]));
+    const place = new Map<Topic, number>(
+      [...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]),
+    );
     const fresh = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    if (writePackCache(cacheDirectory, key, kept, { base: baseFingerprint, foldersAsNamed, order: checked.guide.topics.map((topic) => place.get(topic)!), problems: checked.problems, token: fresh })) token = fresh;
+    if (
+      writePackCache(cacheDirectory, key, kept, {
+        base: baseFingerprint,
+        foldersAsNamed,
+        order: checked.guide.topics.map((topic) => place.get(topic)!),
+        problems: checked.problems,
+        token: fresh,
+      })
+    )
+      token = fresh;
   }
   return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token, name: pack };
 }
@@ -104,10 +132,27 @@ function cacheKey(real: string): PackCacheKey | undefined {
 }
 
 /** Moves a parsed page, with what only the page shows, into a cache file of its own (see pack-cache.ts). */
-function withBodyApart(parsed: ParsedTopic, cacheDirectory: string | undefined, key: PackCacheKey | undefined, relativePath: string): ParsedTopic {
+function withBodyApart(
+  parsed: ParsedTopic,
+  cacheDirectory: string | undefined,
+  key: PackCacheKey | undefined,
+  relativePath: string,
+): ParsedTopic {
   if (!parsed.topic) return parsed;
   const { intro, sections, tags, related, sources, attributes } = parsed.topic;
-  const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, { intro, sections, tags, related, sources, attributes, lines: parsed.lines, problems: parsed.problems });
+  const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, {
+    intro,
+    sections,
+    tags,
+    related,
+    sources,
+    attributes,
+    lines: parsed.lines,
+    problems: parsed.problems,
+  });
   if (!bodyFile) return parsed;
-  return { ...parsed, topic: { ...parsed.topic, intro: [], sections: [], origin: { ...parsed.topic.origin, bodyFile } } };
+  return {
+    ...parsed,
+    topic: { ...parsed.topic, intro: [], sections: [], origin: { ...parsed.topic.origin, bodyFile } },
+  };
 }

@@ -65,7 +65,9 @@ export function parseAttributes(value: unknown, error: (message: string) => void
       (entry.why === undefined || typeof entry.why === 'string') &&
       Object.keys(entry).every((k) => k === 'value' || k === 'why');
     if (!ok) {
-      error(`expected attribute "${key}" to be a string or {value, why} of strings (quote numbers and dates), found ${show(raw)}`);
+      error(
+        `expected attribute "${key}" to be a string or {value, why} of strings (quote numbers and dates), found ${show(raw)}`,
+      );
       continue;
     }
     attributes[key] = {
@@ -78,7 +80,7 @@ export function parseAttributes(value: unknown, error: (message: string) => void
 
 /** A short, single-line picture of a found value for error messages. */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
   const clean = cleanText(text);
   return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
 }

@@ -23,10 +23,28 @@ export interface CachedTopic {
  * arrays, not objects, because JSON.parse makes arrays faster and a large pack has thousands of them: the
  * whole of this layout took a 2,000-topic pack's cache from 1.4 MB to about 0.4 MB.
  */
-export type StoredEntry = [relativePath: string, size: number, changedMs: number, ino: number, head: StoredHead | 0, rest: string];
+export type StoredEntry = [
+  relativePath: string,
+  size: number,
+  changedMs: number,
+  ino: number,
+  head: StoredHead | 0,
+  rest: string,
+];
 
 /** A topic's name and place; `body` is its page file, in the pack's page folder, or 0 for none. */
-type StoredHead = [id: string, title: string, kind: Topic['kind'], parent: string | 0, summary: string, aliases: string[], line: number, body: string | 0, overrides: 0 | 1, problems: MetaProblem[] | 0];
+type StoredHead = [
+  id: string,
+  title: string,
+  kind: Topic['kind'],
+  parent: string | 0,
+  summary: string,
+  aliases: string[],
+  line: number,
+  body: string | 0,
+  overrides: 0 | 1,
+  problems: MetaProblem[] | 0,
+];
 
 /**
  * What a page file holds besides the page, and what an entry without a page file (it could not be
@@ -49,17 +67,46 @@ export type PageFile = StoredRest & Pick<Topic, 'intro' | 'sections'>;
 export function storeEntry(relativePath: string, entry: CachedTopic): StoredEntry {
   if (entry.stored) return entry.stored;
   const { topic, lines, overrides, problems } = entry.parsed;
-  if (!topic) return [relativePath, entry.size, entry.changedMs, entry.ino, 0, JSON.stringify({ tags: [], related: [], sources: [], attributes: {}, lines, problems } satisfies StoredRest)];
+  if (!topic)
+    return [
+      relativePath,
+      entry.size,
+      entry.changedMs,
+      entry.ino,
+      0,
+      JSON.stringify({ tags: [], related: [], sources: [], attributes: {}, lines, problems } satisfies StoredRest),
+    ];
   const bodyFile = topic.origin.bodyFile;
-  const head: StoredHead = [topic.id, topic.title, topic.kind, topic.parent ?? 0, topic.summary, topic.aliases, topic.origin.line, bodyFile ? bodyFile.slice(bodyFile.lastIndexOf(sep) + 1) : 0, overrides ? 1 : 0, problems.length ? problems : 0];
-  const rest: StoredRest = { tags: topic.tags, related: topic.related, sources: topic.sources, attributes: topic.attributes, intro: topic.intro, sections: topic.sections, lines, problems };
+  const head: StoredHead = [
+    topic.id,
+    topic.title,
+    topic.kind,
+    topic.parent ?? 0,
+    topic.summary,
+    topic.aliases,
+    topic.origin.line,
+    bodyFile ? bodyFile.slice(bodyFile.lastIndexOf(sep) + 1) : 0,
+    overrides ? 1 : 0,
+    problems.length ? problems : 0,
+  ];
+  const rest: StoredRest = {
+    tags: topic.tags,
+    related: topic.related,
+    sources: topic.sources,
+    attributes: topic.attributes,
+    intro: topic.intro,
+    sections: topic.sections,
+    lines,
+    problems,
+  };
   return [relativePath, entry.size, entry.changedMs, entry.ino, head, bodyFile ? '' : JSON.stringify(rest)];
 }
 
 const NO_PROBLEMS: MetaProblem[] = [];
 
 /** Topic.origin.stamp of a pack file: what changes when the file may have (see CachedTopic). */
-export const fileStamp = (file: { size: number; changedMs: number; ino: number }) => `${file.size}:${file.changedMs}:${file.ino}`;
+export const fileStamp = (file: { size: number; changedMs: number; ino: number }) =>
+  `${file.size}:${file.changedMs}:${file.ino}`;
 
 /** The cached topic again, with the parts kept in its page file (or `rest`) read on first use. */
 export function restoreEntry(stored: StoredEntry, display: string, pack: string, pageFolder: string): CachedTopic {
@@ -129,7 +176,12 @@ class CachedFile implements CachedTopic, ParsedTopic, Topic {
   // The topic.
   get origin(): Topic['origin'] {
     if (!this.#origin) {
-      const origin: Topic['origin'] = { file: this.#display, line: this.stored[4] ? this.stored[4][6] : 1, pack: this.#pack, stamp: fileStamp(this) };
+      const origin: Topic['origin'] = {
+        file: this.#display,
+        line: this.stored[4] ? this.stored[4][6] : 1,
+        pack: this.#pack,
+        stamp: fileStamp(this),
+      };
       if (this.#pageFile) origin.bodyFile = this.#pageFile;
       this.#origin = origin;
     }
@@ -156,7 +208,8 @@ class CachedFile implements CachedTopic, ParsedTopic, Topic {
 
   #more(): StoredRest {
     const text = this.stored[5];
-    return (this.#rest ??= text || !this.#pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.#pageFile, this.#pack));
+    return (this.#rest ??=
+      text || !this.#pageFile ? (JSON.parse(text) as StoredRest) : readPageFile(this.#pageFile, this.#pack));
   }
 }
 

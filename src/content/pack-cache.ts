@@ -23,7 +23,8 @@ const cacheFile = (directory: string, key: PackCacheKey) => join(directory, `pac
 const pageFolder = (directory: string, key: PackCacheKey) => join(directory, `pack-${key.name}`);
 
 /** A page file's name: a hash of the topic file's path inside the pack. Only parsing a file needs one. */
-const pageName = (relativePath: string) => `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
+const pageName = (relativePath: string) =>
+  `${process.getBuiltinModule('node:crypto').createHash('sha1').update(relativePath).digest('hex').slice(0, 16)}.json`;
 
 /** Changes whenever the cache file's layout does, so a file in an older layout is read as no cache. */
 const FORMAT = 9;
@@ -33,7 +34,12 @@ const FORMAT = 9;
  * each, so a command reads only the pages it shows.
  * Returns the file written, or undefined when it could not be (the page then stays in the index).
  */
-export function writeCachedBody(directory: string | undefined, key: PackCacheKey | undefined, relativePath: string, body: PageFile): string | undefined {
+export function writeCachedBody(
+  directory: string | undefined,
+  key: PackCacheKey | undefined,
+  relativePath: string,
+  body: PageFile,
+): string | undefined {
   if (!directory || !key) return undefined;
   try {
     const folder = pageFolder(directory, key);
@@ -74,7 +80,9 @@ export interface PackCache {
  */
 export function describeBase(topics: Topic[], revision: string | undefined): string {
   if (revision !== undefined) return `packs ${revision}`;
-  return topics.map((topic) => [topic.id, topic.title, ...topic.aliases, topic.origin.file, topic.origin.line].join('\t')).join('\n');
+  return topics
+    .map((topic) => [topic.id, topic.title, ...topic.aliases, topic.origin.file, topic.origin.line].join('\t'))
+    .join('\n');
 }
 
 const noCache: PackCache = { entry: () => undefined, size: 0 };
@@ -110,7 +118,12 @@ export function readPackCache(directory: string | undefined, key: PackCacheKey |
 }
 
 /** Best effort: a cache that cannot be written only means the next run parses again. Says whether it was. */
-export function writePackCache(directory: string | undefined, key: PackCacheKey | undefined, files: Map<string, CachedTopic>, checked: CachedCheck): boolean {
+export function writePackCache(
+  directory: string | undefined,
+  key: PackCacheKey | undefined,
+  files: Map<string, CachedTopic>,
+  checked: CachedCheck,
+): boolean {
   if (!directory || !key) return false;
   try {
     ensureCacheFolder(directory);

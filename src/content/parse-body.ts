@@ -23,7 +23,11 @@ export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       if (heading.depth === 1) {
-        problems.push({ line: at, severity: 'warning', message: 'expected section headings to start at "##" (the title comes from the metadata), found "#"' });
+        problems.push({
+          line: at,
+          severity: 'warning',
+          message: 'expected section headings to start at "##" (the title comes from the metadata), found "#"',
+        });
       }
       sections.push({ heading: inlineText(heading.tokens), level: Math.max(2, heading.depth), blocks: [] });
       continue;
@@ -42,7 +46,11 @@ function toBlock(token: Token, line: number, problems: MetaProblem[]): Block | u
     case 'text':
       return { kind: 'paragraph', spans: toSpans((token as Tokens.Paragraph).tokens ?? [], token.text) };
     case 'code':
-      return { kind: 'code', lang: cleanText((token as Tokens.Code).lang ?? ''), text: cleanText((token as Tokens.Code).text, { keepNewlines: true }) };
+      return {
+        kind: 'code',
+        lang: cleanText((token as Tokens.Code).lang ?? ''),
+        text: cleanText((token as Tokens.Code).text, { keepNewlines: true }),
+      };
     case 'blockquote':
       return { kind: 'quote', spans: (token as Tokens.Blockquote).tokens.flatMap((inner) => blockSpans(inner)) };
     case 'list':
@@ -56,7 +64,9 @@ function toBlock(token: Token, line: number, problems: MetaProblem[]): Block | u
         severity: 'warning',
         message: `expected a paragraph, list, code block or quote, found a ${token.type} (tables and HTML are not shown by virt: use a list)`,
       });
-      return token.raw.trim() ? { kind: 'paragraph', spans: [{ kind: 'text', text: cleanText(token.raw.trim()) }] } : undefined;
+      return token.raw.trim()
+        ? { kind: 'paragraph', spans: [{ kind: 'text', text: cleanText(token.raw.trim()) }] }
+        : undefined;
   }
 }
 
@@ -76,7 +86,10 @@ function listItems(list: Tokens.List, depth: number): ListItem[] {
 function blockSpans(token: Token): Span[] {
   if (token.type === 'space') return [];
   if (token.type === 'list') {
-    return (token as Tokens.List).items.flatMap((item) => [{ kind: 'text', text: ' • ' } as Span, ...item.tokens.flatMap(blockSpans)]);
+    return (token as Tokens.List).items.flatMap((item) => [
+      { kind: 'text', text: ' • ' } as Span,
+      ...item.tokens.flatMap(blockSpans),
+    ]);
   }
   const inner = 'tokens' in token && Array.isArray(token.tokens) ? token.tokens : undefined;
   return inner ? toSpans(inner, '') : [{ kind: 'text', text: cleanText(decodeEntities(token.raw)) }];
@@ -97,17 +110,25 @@ function toSpans(tokens: Token[], fallback: string): Span[] {
         spans.push({ kind: 'emphasis', text: inlineText((token as Tokens.Em).tokens) });
         break;
       case 'link':
-        spans.push({ kind: 'link', text: inlineText((token as Tokens.Link).tokens), href: cleanText((token as Tokens.Link).href) });
+        spans.push({
+          kind: 'link',
+          text: inlineText((token as Tokens.Link).tokens),
+          href: cleanText((token as Tokens.Link).href),
+        });
         break;
       case 'br':
         spans.push({ kind: 'text', text: ' ' });
         break;
       case 'text':
-        if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) spans.push(...toSpans(token.tokens, ''));
+        if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0)
+          spans.push(...toSpans(token.tokens, ''));
         else spans.push({ kind: 'text', text: cleanText(decodeEntities(token.text)) });
         break;
       default:
-        spans.push({ kind: 'text', text: cleanText(decodeEntities('text' in token && typeof token.text === 'string' ? token.text : token.raw)) });
+        spans.push({
+          kind: 'text',
+          text: cleanText(decodeEntities('text' in token && typeof token.text === 'string' ? token.text : token.raw)),
+        });
     }
   }
   return mergeText(spans);
@@ -116,7 +137,11 @@ function toSpans(tokens: Token[], fallback: string): Span[] {
 /** Plain text of inline tokens, for headings and nested emphasis. */
 function inlineText(tokens: Token[] | undefined): string {
   return (tokens ?? [])
-    .map((token) => ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length ? inlineText(token.tokens) : decodeEntities('text' in token ? String(token.text) : token.raw)))
+    .map((token) =>
+      'tokens' in token && Array.isArray(token.tokens) && token.tokens.length
+        ? inlineText(token.tokens)
+        : decodeEntities('text' in token ? String(token.text) : token.raw),
+    )
     .map((text) => cleanText(text))
     .join('');
 }

@@ -28,7 +28,19 @@ export interface MetaProblem {
   severity: 'error' | 'warning';
 }
 
-const KEYS = ['id', 'title', 'kind', 'parent', 'aliases', 'tags', 'summary', 'related', 'sources', 'attributes', 'overrides'] as const;
+const KEYS = [
+  'id',
+  'title',
+  'kind',
+  'parent',
+  'aliases',
+  'tags',
+  'summary',
+  'related',
+  'sources',
+  'attributes',
+  'overrides',
+] as const;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseMetadata(
@@ -51,37 +63,50 @@ export function parseMetadata(
     data = document.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
   } catch (error) {
     // yaml reports unresolved aliases and alias bombs only when values are built.
-    return { problems: [{ line: firstLine, severity: 'error', message: `malformed metadata: ${cleanText((error as Error).message)}` }] };
+    return {
+      problems: [
+        { line: firstLine, severity: 'error', message: `malformed metadata: ${cleanText((error as Error).message)}` },
+      ],
+    };
   }
   const lineOf = (key: string) => lines[key] ?? firstLine;
   const error = (key: string, message: string) => problems.push({ line: lineOf(key), message, severity: 'error' });
   const warn = (key: string, message: string) => problems.push({ line: lineOf(key), message, severity: 'warning' });
 
   for (const key of Object.keys(data)) {
-    if (!(KEYS as readonly string[]).includes(key)) error(key, `unknown metadata key "${key}"; expected one of ${KEYS.join(', ')}`);
+    if (!(KEYS as readonly string[]).includes(key))
+      error(key, `unknown metadata key "${key}"; expected one of ${KEYS.join(', ')}`);
   }
 
   const id = data.id;
   if (id === undefined) error('id', 'missing id: expected for example "id: paravirtualization"');
   else if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    error('id', `expected id to be lowercase letters, digits and hyphens (like "full-virtualization"), found ${show(id)}`);
+    error(
+      'id',
+      `expected id to be lowercase letters, digits and hyphens (like "full-virtualization"), found ${show(id)}`,
+    );
   }
   const title = optionalString(data, 'title', error);
-  if (title === undefined && data.title === undefined) error('title', 'missing title: expected for example "title: Paravirtualization"');
+  if (title === undefined && data.title === undefined)
+    error('title', 'missing title: expected for example "title: Paravirtualization"');
   const kind = data.kind;
   if (kind === undefined) error('kind', `missing kind: expected one of ${TOPIC_KINDS.join(', ')}`);
-  else if (!(TOPIC_KINDS as readonly unknown[]).includes(kind)) error('kind', `expected kind to be one of ${TOPIC_KINDS.join(', ')}, found ${show(kind)}`);
+  else if (!(TOPIC_KINDS as readonly unknown[]).includes(kind))
+    error('kind', `expected kind to be one of ${TOPIC_KINDS.join(', ')}, found ${show(kind)}`);
   const parent = optionalString(data, 'parent', error);
   const summary = optionalString(data, 'summary', error);
-  if (summary === undefined && data.summary === undefined) warn('summary', 'missing summary: every topic needs a one-line summary');
+  if (summary === undefined && data.summary === undefined)
+    warn('summary', 'missing summary: every topic needs a one-line summary');
   const aliases = stringList(data, 'aliases', error);
   const tags = stringList(data, 'tags', error);
   const related = stringList(data, 'related', error);
   const sources = parseSources(data.sources, (message) => error('sources', message));
-  if (data.sources === undefined) warn('sources', 'missing sources: every topic lists at least one source (title and url)');
+  if (data.sources === undefined)
+    warn('sources', 'missing sources: every topic lists at least one source (title and url)');
   const attributes = parseAttributes(data.attributes, (message) => error('attributes', message));
   const overrides = data.overrides ?? false;
-  if (typeof overrides !== 'boolean') error('overrides', `expected overrides to be true or false, found ${show(overrides)}`);
+  if (typeof overrides !== 'boolean')
+    error('overrides', `expected overrides to be true or false, found ${show(overrides)}`);
 
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return {

@@ -15,10 +15,21 @@ export interface ParsedTopic {
 /** Parses one topic file's text. Pure: the caller reads the file and says where it came from. */
 export function parseTopic(source: string, origin: { file: string; pack?: string }, meter?: WorkMeter): ParsedTopic {
   if (source.trim() === '') {
-    return { lines: {}, overrides: false, problems: [{ line: 1, severity: 'error', message: 'expected a topic (a "---" metadata block, then Markdown), found an empty file' }] };
+    return {
+      lines: {},
+      overrides: false,
+      problems: [
+        {
+          line: 1,
+          severity: 'error',
+          message: 'expected a topic (a "---" metadata block, then Markdown), found an empty file',
+        },
+      ],
+    };
   }
   const split = splitFrontMatter(source);
-  if (!split.ok) return { lines: {}, overrides: false, problems: [{ line: split.line, message: split.message, severity: 'error' }] };
+  if (!split.ok)
+    return { lines: {}, overrides: false, problems: [{ line: split.line, message: split.message, severity: 'error' }] };
   const { document, lineCounter, metadataLine, body, bodyLine } = split.value;
   const { meta, problems } = parseMetadata(document, lineCounter, metadataLine);
   let parsedBody: ReturnType<typeof parseBody>;
@@ -27,7 +38,11 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
   } catch (error) {
     // Pathological Markdown (say, thousands of nested quotes) must not take the whole guide down.
     const reason = (error as Error)?.name === 'RangeError' ? 'it nests too deeply' : (error as Error).message;
-    problems.push({ line: bodyLine, severity: 'error', message: `could not read the Markdown body: ${reason}; simplify it` });
+    problems.push({
+      line: bodyLine,
+      severity: 'error',
+      message: `could not read the Markdown body: ${reason}; simplify it`,
+    });
     return { lines: {}, overrides: false, problems };
   }
   problems.push(...parsedBody.problems);
@@ -49,6 +64,10 @@ function toTopic(meta: TopicMeta, body: ReturnType<typeof parseBody>, origin: { 
     attributes: meta.attributes,
     intro: body.intro,
     sections: body.sections,
-    origin: { file: origin.file, line: meta.lines.id ?? 1, ...(origin.pack !== undefined ? { pack: origin.pack } : {}) },
+    origin: {
+      file: origin.file,
+      line: meta.lines.id ?? 1,
+      ...(origin.pack !== undefined ? { pack: origin.pack } : {}),
+    },
   };
 }

@@ -40,7 +40,14 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     info = statSync(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problems.push({ file: dir, line: 0, message: code === 'ENOENT' ? 'no such folder; check the path given to --content or VIRT_CONTENT_PATH' : `cannot read this folder (${code ?? (error as Error).message})` });
+    problems.push({
+      file: dir,
+      line: 0,
+      message:
+        code === 'ENOENT'
+          ? 'no such folder; check the path given to --content or VIRT_CONTENT_PATH'
+          : `cannot read this folder (${code ?? (error as Error).message})`,
+    });
     return { files, problems };
   }
   if (!info.isDirectory()) {
@@ -58,26 +65,43 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     const underFolder = display === '.' ? '' : display.endsWith(sep) ? display : `${display}${sep}`;
     const id = `${identity.dev}:${identity.ino}`;
     if (visited.has(id)) {
-      problems.push({ file: display, line: 0, message: 'this folder is a link to a folder already read (a loop); remove the link' });
+      problems.push({
+        file: display,
+        line: 0,
+        message: 'this folder is a link to a folder already read (a loop); remove the link',
+      });
       return;
     }
     visited.add(id);
     if (depth > MAX_DEPTH) {
-      problems.push({ file: display, line: 0, message: `folders nest more than ${MAX_DEPTH} levels deep; flatten the guide` });
+      problems.push({
+        file: display,
+        line: 0,
+        message: `folders nest more than ${MAX_DEPTH} levels deep; flatten the guide`,
+      });
       return;
     }
     let names: string[];
     try {
       names = readdirSync(folder).sort();
     } catch (error) {
-      problems.push({ file: display, line: 0, message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      problems.push({
+        file: display,
+        line: 0,
+        message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
       return;
     }
     for (const name of names) {
       if (name.startsWith('.')) continue;
       if (++entries > MAX_ENTRIES) {
         // Said first: it explains every other problem found on the way.
-        if (entries === MAX_ENTRIES + 1) problems.unshift({ file: label, line: 0, message: `more than ${MAX_ENTRIES} entries; is this the right folder? a guide is a folder of topic files` });
+        if (entries === MAX_ENTRIES + 1)
+          problems.unshift({
+            file: label,
+            line: 0,
+            message: `more than ${MAX_ENTRIES} entries; is this the right folder? a guide is a folder of topic files`,
+          });
         return;
       }
       const path = folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
@@ -92,7 +116,15 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
       const type = stats ? stats.mode & constants.S_IFMT : 0;
       if (type === constants.S_IFDIR) walk(path, relativePath, depth + 1, stats!);
       else if (name.endsWith('.md') && name.toLowerCase() !== 'readme.md') {
-        files.push({ path, display: `${underFolder}${name}`, relativePath, size: stats?.size ?? -1, changedMs: stats?.ctimeMs ?? -1, ino: stats?.ino ?? -1, isFile: type === constants.S_IFREG });
+        files.push({
+          path,
+          display: `${underFolder}${name}`,
+          relativePath,
+          size: stats?.size ?? -1,
+          changedMs: stats?.ctimeMs ?? -1,
+          ino: stats?.ino ?? -1,
+          isFile: type === constants.S_IFREG,
+        });
       }
     }
   };
@@ -108,11 +140,19 @@ export function readFoundFile(file: FoundFile, problems: ContentProblem[]): stri
   }
   if (!file.isFile) {
     // A FIFO or device named like a topic would block the read forever.
-    problems.push({ file: file.display, line: 0, message: 'expected a regular file, found a special file (a pipe or device); remove it from the guide' });
+    problems.push({
+      file: file.display,
+      line: 0,
+      message: 'expected a regular file, found a special file (a pipe or device); remove it from the guide',
+    });
     return undefined;
   }
   if (file.size > MAX_FILE_BYTES) {
-    problems.push({ file: file.display, line: 0, message: `file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a topic file may be at most 1 MB, split it into topics` });
+    problems.push({
+      file: file.display,
+      line: 0,
+      message: `file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a topic file may be at most 1 MB, split it into topics`,
+    });
     return undefined;
   }
   return readText(file.path, problems, file.display);
@@ -123,19 +163,26 @@ export function readText(path: string, problems: ContentProblem[], display: stri
     return utf8.decode(readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'expected UTF-8 text, found bytes that are not UTF-8; save the file as UTF-8' : `cannot read this file (${code ?? (error as Error).message})`;
+    const message =
+      code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+        ? 'expected UTF-8 text, found bytes that are not UTF-8; save the file as UTF-8'
+        : `cannot read this file (${code ?? (error as Error).message})`;
     problems.push({ file: display, line: 0, message });
     return undefined;
   }
 }
 
 /** Lists and reads a guide folder's topic files in path order. */
-export function readGuideFolder(dir: string, options: { pack?: string; label?: string } = {}): { files: SourceFile[]; problems: ContentProblem[] } {
+export function readGuideFolder(
+  dir: string,
+  options: { pack?: string; label?: string } = {},
+): { files: SourceFile[]; problems: ContentProblem[] } {
   const { files: found, problems } = listGuideFiles(dir, options.label ?? dir);
   const files: SourceFile[] = [];
   for (const file of found) {
     const text = readFoundFile(file, problems);
-    if (text !== undefined) files.push({ file: file.display, text, ...(options.pack !== undefined ? { pack: options.pack } : {}) });
+    if (text !== undefined)
+      files.push({ file: file.display, text, ...(options.pack !== undefined ? { pack: options.pack } : {}) });
   }
   return { files, problems };
 }

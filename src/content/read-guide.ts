@@ -14,7 +14,10 @@ export interface LoadResult {
 }
 
 /** Reads and checks a guide folder from Markdown: the built-in one, or any folder `virt lint` is given. */
-export async function readGuideFromMarkdown(dir: string, options: { pack?: string; base?: Guide } = {}): Promise<LoadResult> {
+export async function readGuideFromMarkdown(
+  dir: string,
+  options: { pack?: string; base?: Guide } = {},
+): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
   const label = resolve(dir) === resolve(builtinContentDir()) ? 'content' : dir;
   let schema = options.base?.schema;
@@ -28,5 +31,8 @@ export async function readGuideFromMarkdown(dir: string, options: { pack?: strin
   const folder = readGuideFolder(dir, { ...(options.pack !== undefined ? { pack: options.pack } : {}), label });
   problems.push(...folder.problems);
   const built = buildGuide(folder.files, schema, options.base ? entriesOf(options.base) : []);
-  return { guide: built.guide, problems: [...problems.map((p): Problem => ({ ...p, severity: 'error' })), ...built.problems] };
+  return {
+    guide: built.guide,
+    problems: [...problems.map((p): Problem => ({ ...p, severity: 'error' })), ...built.problems],
+  };
 }

@@ -34,7 +34,10 @@ describe('the built-in guide', () => {
   test('every topic has a summary, a source with a URL, and some text', () => {
     for (const topic of guide.topics) {
       expect([topic.id, topic.summary.length > 10]).toEqual([topic.id, true]);
-      expect([topic.id, topic.sources.length > 0 && topic.sources.every((s) => /^https:\/\//.test(s.url))]).toEqual([topic.id, true]);
+      expect([topic.id, topic.sources.length > 0 && topic.sources.every((s) => /^https:\/\//.test(s.url))]).toEqual([
+        topic.id,
+        true,
+      ]);
       expect([topic.id, topic.intro.length + topic.sections.length > 0]).toEqual([topic.id, true]);
     }
   });
@@ -43,7 +46,8 @@ describe('the built-in guide', () => {
     for (const topic of guide.topics) {
       for (const def of guide.schema.sets[topic.kind] ?? []) {
         expect([topic.id, def.key, Boolean(topic.attributes[def.key]?.value)]).toEqual([topic.id, def.key, true]);
-        if (topic.kind === 'method') expect([topic.id, def.key, Boolean(topic.attributes[def.key]?.why)]).toEqual([topic.id, def.key, true]);
+        if (topic.kind === 'method')
+          expect([topic.id, def.key, Boolean(topic.attributes[def.key]?.why)]).toEqual([topic.id, def.key, true]);
       }
     }
     expect(catalog.group('methods')?.length).toBe(5);
@@ -74,7 +78,59 @@ describe('the built-in guide', () => {
   });
 
   test('the glossary terms the guide promises are all there', () => {
-    const terms = ['hypervisor', 'type-1-hypervisor', 'type-2-hypervisor', 'host', 'guest', 'virtual-machine', 'vmm', 'kvm', 'qemu', 'tcg', 'libvirt', 'virsh', 'virt-manager', 'xen', 'vmware-esxi', 'hyper-v', 'virtualbox', 'virtio', 'binary-translation', 'trap-and-emulate', 'popek-goldberg', 'intel-vt-x', 'amd-v', 'slat', 'iommu', 'vfio', 'sr-iov', 'npiv', 'live-migration', 'snapshot', 'qcow2', 'ksm', 'memory-ballooning', 'overcommit', 'namespaces', 'cgroups', 'seccomp', 'chroot', 'oci', 'container-image', 'docker', 'podman', 'lxc', 'gvisor', 'kata-containers', 'firecracker', 'microvm', 'unikernel', 'nested-virtualization', 'svirt', 'pvh'];
+    const terms = [
+      'hypervisor',
+      'type-1-hypervisor',
+      'type-2-hypervisor',
+      'host',
+      'guest',
+      'virtual-machine',
+      'vmm',
+      'kvm',
+      'qemu',
+      'tcg',
+      'libvirt',
+      'virsh',
+      'virt-manager',
+      'xen',
+      'vmware-esxi',
+      'hyper-v',
+      'virtualbox',
+      'virtio',
+      'binary-translation',
+      'trap-and-emulate',
+      'popek-goldberg',
+      'intel-vt-x',
+      'amd-v',
+      'slat',
+      'iommu',
+      'vfio',
+      'sr-iov',
+      'npiv',
+      'live-migration',
+      'snapshot',
+      'qcow2',
+      'ksm',
+      'memory-ballooning',
+      'overcommit',
+      'namespaces',
+      'cgroups',
+      'seccomp',
+      'chroot',
+      'oci',
+      'container-image',
+      'docker',
+      'podman',
+      'lxc',
+      'gvisor',
+      'kata-containers',
+      'firecracker',
+      'microvm',
+      'unikernel',
+      'nested-virtualization',
+      'svirt',
+      'pvh',
+    ];
     expect(terms.filter((id) => !catalog.get(id))).toEqual([]);
   });
 

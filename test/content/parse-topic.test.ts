@@ -7,31 +7,51 @@ const errors = (text: string) => parse(text).problems.filter((p) => p.severity =
 
 describe('parseTopic on valid content', () => {
   test('reads metadata, intro, sections and blocks', () => {
-    const text = topicFile('hypercall', ['aliases: [hypercalls, HC]', 'related: [paravirtualization]', 'attributes:', '  isolation: Strong', '  cpu-overhead:', '    value: Low', '    why: Because.'], [
-      'A hypercall is a **call** into the hypervisor with `vmcall` &amp; friends; see [Xen](https://xenproject.org).',
-      '',
-      '## How it works',
-      '',
-      '- first item',
-      '  - nested item',
-      '- second',
-      '',
-      '```bash',
-      'grep -c vmx /proc/cpuinfo',
-      '  indented',
-      '```',
-      '',
-      '> A quoted remark.',
-      '',
-      '### Detail',
-      '',
-      '1. one',
-      '2. two',
-    ].join('\n'));
+    const text = topicFile(
+      'hypercall',
+      [
+        'aliases: [hypercalls, HC]',
+        'related: [paravirtualization]',
+        'attributes:',
+        '  isolation: Strong',
+        '  cpu-overhead:',
+        '    value: Low',
+        '    why: Because.',
+      ],
+      [
+        'A hypercall is a **call** into the hypervisor with `vmcall` &amp; friends; see [Xen](https://xenproject.org).',
+        '',
+        '## How it works',
+        '',
+        '- first item',
+        '  - nested item',
+        '- second',
+        '',
+        '```bash',
+        'grep -c vmx /proc/cpuinfo',
+        '  indented',
+        '```',
+        '',
+        '> A quoted remark.',
+        '',
+        '### Detail',
+        '',
+        '1. one',
+        '2. two',
+      ].join('\n'),
+    );
     const { topic, problems } = parse(text);
     expect(problems).toEqual([]);
-    expect(topic).toMatchObject({ id: 'hypercall', kind: 'term', aliases: ['hypercalls', 'HC'], related: ['paravirtualization'] });
-    expect(topic!.attributes).toEqual({ isolation: { value: 'Strong' }, 'cpu-overhead': { value: 'Low', why: 'Because.' } });
+    expect(topic).toMatchObject({
+      id: 'hypercall',
+      kind: 'term',
+      aliases: ['hypercalls', 'HC'],
+      related: ['paravirtualization'],
+    });
+    expect(topic!.attributes).toEqual({
+      isolation: { value: 'Strong' },
+      'cpu-overhead': { value: 'Low', why: 'Because.' },
+    });
     expect(topic!.intro[0]).toEqual({
       kind: 'paragraph',
       spans: [
@@ -44,7 +64,10 @@ describe('parseTopic on valid content', () => {
         { kind: 'text', text: '.' },
       ],
     });
-    expect(topic!.sections.map((s) => [s.heading, s.level])).toEqual([['How it works', 2], ['Detail', 3]]);
+    expect(topic!.sections.map((s) => [s.heading, s.level])).toEqual([
+      ['How it works', 2],
+      ['Detail', 3],
+    ]);
     const [list, code, quote] = topic!.sections[0]!.blocks;
     expect(list).toMatchObject({ kind: 'list', ordered: false, items: [{ depth: 0 }, { depth: 1 }, { depth: 0 }] });
     expect(code).toEqual({ kind: 'code', lang: 'bash', text: 'grep -c vmx /proc/cpuinfo\n  indented' });
@@ -55,7 +78,13 @@ describe('parseTopic on valid content', () => {
 
   test('strips terminal escape sequences and control characters from every string', () => {
     const evil = 'Evil \u001b]0;pwned\u0007title \u001b[2J\u001b]52;c;SGVsbG8=\u0007 bell\u0007 back\bspace';
-    const { topic } = parse(topicFile('evil', [`aliases: ["x\u001b[31my"]`], `${evil}\n\n## Head \u001b[1mbold\n\n\`\`\`\n\u001b]0;t\u0007code\n\`\`\`\n`));
+    const { topic } = parse(
+      topicFile(
+        'evil',
+        [`aliases: ["x\u001b[31my"]`],
+        `${evil}\n\n## Head \u001b[1mbold\n\n\`\`\`\n\u001b]0;t\u0007code\n\`\`\`\n`,
+      ),
+    );
     const all = JSON.stringify(topic);
     expect(all).not.toMatch(/\\u001b|\\u0007|\\b/);
     expect(topic!.intro[0]).toMatchObject({ spans: [{ text: 'Evil title  bell backspace' }] });
@@ -65,11 +94,16 @@ describe('parseTopic on valid content', () => {
 
 describe('parseTopic on invalid content names the line, what was expected and what was found', () => {
   test('an empty file', () => {
-    expect(errors('')).toEqual([{ line: 1, severity: 'error', message: expect.stringMatching(/expected a topic .* found an empty file/) }]);
+    expect(errors('')).toEqual([
+      { line: 1, severity: 'error', message: expect.stringMatching(/expected a topic .* found an empty file/) },
+    ]);
   });
 
   test('no metadata block', () => {
-    expect(errors('# Title\n\ntext\n')[0]).toMatchObject({ line: 1, message: expect.stringMatching(/expected a metadata block .* found "# Title"/) });
+    expect(errors('# Title\n\ntext\n')[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/expected a metadata block .* found "# Title"/),
+    });
   });
 
   test('an unclosed metadata block', () => {
@@ -83,11 +117,16 @@ describe('parseTopic on invalid content names the line, what was expected and wh
   });
 
   test('a missing id', () => {
-    expect(errors('---\ntitle: T\nkind: term\nsummary: s\n---\n')[0]).toMatchObject({ message: expect.stringMatching(/missing id/) });
+    expect(errors('---\ntitle: T\nkind: term\nsummary: s\n---\n')[0]).toMatchObject({
+      message: expect.stringMatching(/missing id/),
+    });
   });
 
   test('an id of the wrong form', () => {
-    expect(errors(topicFile('Bad_Id'))[0]).toMatchObject({ line: 2, message: expect.stringMatching(/lowercase .* found "Bad_Id"/) });
+    expect(errors(topicFile('Bad_Id'))[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/lowercase .* found "Bad_Id"/),
+    });
   });
 
   test('an unknown kind and an unknown key', () => {
@@ -100,11 +139,19 @@ describe('parseTopic on invalid content names the line, what was expected and wh
 
   test('an attribute value of the wrong shape, on the attributes line', () => {
     const found = errors(topicFile('x', ['attributes:', '  first-release: 2007']));
-    expect(found).toEqual([{ line: 9, severity: 'error', message: expect.stringMatching(/attribute "first-release" to be a string or \{value, why\}.* found 2007/) }]);
+    expect(found).toEqual([
+      {
+        line: 9,
+        severity: 'error',
+        message: expect.stringMatching(/attribute "first-release" to be a string or \{value, why\}.* found 2007/),
+      },
+    ]);
   });
 
   test('lists and sources of the wrong type', () => {
-    const found = errors(topicFile('x', ['aliases: one', 'related: [1, 2]']).replace('url: https://example.org/source', 'url: not-a-url'));
+    const found = errors(
+      topicFile('x', ['aliases: one', 'related: [1, 2]']).replace('url: https://example.org/source', 'url: not-a-url'),
+    );
     expect(found.map((p) => p.message)).toEqual([
       expect.stringMatching(/aliases to be a list of strings/),
       expect.stringMatching(/related to be a list of strings/),
