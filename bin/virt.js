@@ -7,7 +7,6 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  require('./load-bundle.js')
-    .loadBundle(require('node:path').join(__dirname, '..', 'dist', 'virt.cjs'))
-    .run(args);
+  require('../dist/compile-cache.cjs').enableCompileCache(process.env);
+  require('../dist/virt.cjs').run(args);
 }

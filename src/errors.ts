@@ -53,28 +53,6 @@ export class NotFoundError extends VirtError {
   }
 }
 
-/**
- * Part of a pack's cache was missing or unreadable when a page was shown (a cleaner removed files, say).
- * The pack's cache index has been removed by then if it could be (`cleared`), so running again parses the
- * pack afresh; cli/main.ts does that itself when nothing has been shown yet (without the cache, if it could
- * not be cleared), and otherwise says so in one line: exit 2.
- */
-export class PackCacheDamagedError extends VirtError {
-  static override readonly brand = brand('PackCacheDamagedError');
-  constructor(
-    pack: string,
-    readonly cleared: boolean,
-    indexFile: string,
-  ) {
-    super(
-      cleared
-        ? `part of the cache of pack "${pack}" was missing, so it has been cleared; run the command again`
-        : `part of the cache of pack "${pack}" is missing; remove ${indexFile}, or run with VIRT_CACHE_DIR= (no cache)`,
-      EXIT.usage,
-    );
-  }
-}
-
 /** One problem in a content file, located for its author. */
 export interface ContentProblem {
   file: string;

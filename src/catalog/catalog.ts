@@ -9,20 +9,20 @@ export interface Catalog {
   get(id: string): Topic | undefined;
   children(id: string | undefined): Topic[];
   resolve(name: string): Resolution;
-  /** The topic with its intro and sections, read on demand for compiled topics. */
-  page(topic: Topic): Topic;
+  /** The topic with its intro and sections, read when first asked for where the guide keeps pages apart. */
+  page(topic: Topic): Promise<Topic>;
   /** Members of a group: a tag (`hypervisors`) or a kind in the plural (`methods`, `products`). */
   group(name: string): Topic[] | undefined;
   groupNames(): string[];
 }
 
 export interface CatalogOptions {
-  /** Reads the body of a compiled topic (one whose origin names a bodyFile). */
-  loadBody?: (topic: Topic) => Pick<Topic, 'intro' | 'sections'>;
+  /** The page of a topic whose page is kept apart (see content/load-guide.ts), else undefined. */
+  pageOf?: (topic: Topic) => Promise<Pick<Topic, 'intro' | 'sections'>> | undefined;
 }
 
 export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catalog {
-  const pages = new Map<string, Topic>();
+  const pages = new Map<string, Promise<Topic>>();
   const byId = new Map(guide.topics.map((topic) => [topic.id, topic]));
   const childrenOf = new Map<string | undefined, Topic[]>();
   for (const topic of guide.topics) {
@@ -40,9 +40,12 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
     get: (id) => byId.get(id),
     children: (id) => childrenOf.get(id) ?? [],
     page: (topic) => {
-      if (topic.origin.bodyFile === undefined || !options.loadBody) return topic;
       let page = pages.get(topic.id);
-      if (!page) pages.set(topic.id, (page = withPage(topic, options.loadBody(topic))));
+      if (!page) {
+        const apart = options.pageOf?.(topic);
+        page = apart ? apart.then((found) => ({ ...topic, ...found })) : Promise.resolve(topic);
+        pages.set(topic.id, page);
+      }
       return page;
     },
     resolve: (name) => {
@@ -54,29 +57,6 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
     },
     group: (name) => groups().get(name.toLowerCase().replace(/^@/, '')),
     groupNames: () => [...groups().keys()].sort(),
-  };
-}
-
-/**
- * The topic with its page. Every field is named, not spread: a pack topic restored from the cache keeps
- * its page fields as getters (see content/pack-cache-entry.ts), which a spread would leave behind.
- */
-function withPage(topic: Topic, page: Pick<Topic, 'intro' | 'sections'>): Topic {
-  const { id, title, kind, aliases, tags, summary, related, sources, attributes, origin } = topic;
-  return {
-    id,
-    title,
-    kind,
-    ...(topic.parent !== undefined ? { parent: topic.parent } : {}),
-    aliases,
-    tags,
-    summary,
-    related,
-    sources,
-    attributes,
-    intro: page.intro,
-    sections: page.sections,
-    origin,
   };
 }
 

@@ -1,15 +1,7 @@
-import { join } from 'node:path';
-import MiniSearch, { type SearchResult } from 'minisearch';
-import {
-  ensureCacheFolder,
-  pruneUnusedCaches,
-  readCacheFileMarkingUse,
-  writeCacheFile,
-} from '../content/cache-files.js';
-import { restoreSearchIndex, snapshotSearchIndex } from './search-snapshot.js';
-import { STOP_WORDS } from './stop-words.js';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
+import { STOP_WORDS } from './stop-words.js';
 
 export interface SearchHit {
   topic: Topic;
@@ -18,148 +10,175 @@ export interface SearchHit {
   terms: string[];
 }
 
-const FIELDS = ['title', 'aliases', 'summary', 'facts', 'body'];
+export interface SearchIndex {
+  search(query: string): SearchHit[];
+}
 
-const processTerm = (term: string) => {
-  const lower = term.toLowerCase();
-  return STOP_WORDS.has(lower) ? null : lower;
-};
-/** A hit in a title or alias outranks one in the summary or comparison facts, which outranks one in the page text. */
-const BOOST = { title: 4, aliases: 4, summary: 2, facts: 2, body: 1 };
+/**
+ * Search has two parts. A MiniSearch index of each topic's names (title, aliases, summary) ranks topics and
+ * forgives prefixes and near spellings. The rest of a topic (its section headings, comparison facts and page
+ * text) is not indexed: it is scanned for each word, a few hundred kilobytes in a few milliseconds, which
+ * costs less than loading an index of every word at each start. So near spellings match names only; in the
+ * rest a word matches where it begins a word (`hyperc` finds hypercall).
+ */
+const FIELDS = ['title', 'aliases', 'summary'];
+/** A hit in a title or alias outranks one in the summary, which outranks one in the headings or facts, then the page. */
+const BOOST = { title: 4, aliases: 4, summary: 2 };
+const WEIGHT = { details: 1.5, page: 1 };
 /**
  * Pages that teach a subject at length (the methods and the guide's chapters) come before the short
  * glossary entry of the same word: a learner searching "hypercall" is best served by paravirtualization.
  */
 const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
 
-type SearchDocument = { id: string; title: string; aliases: string; summary: string; facts: string; body: string };
+type ShortFields = { id: string; title: string; aliases: string; summary: string };
 
-function indexOptions(kindOf: (id: string) => Topic['kind'] | undefined) {
-  return {
-    fields: FIELDS,
-    storeFields: [],
-    processTerm,
-    searchOptions: {
+const processTerm = (term: string) => {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : lower;
+};
+const OPTIONS: Options<ShortFields> = { fields: FIELDS, storeFields: [], processTerm };
+
+/** What the build keeps of the built-in guide for search: the index of names and each topic's scanned text. */
+export interface SearchData {
+  index: AsPlainObject;
+  text: Record<string, ScannedText>;
+}
+
+/** A topic's text that is scanned, lower-cased once, here, instead of at every search. */
+interface ScannedText {
+  details: string;
+  page: string;
+}
+
+function shortFields(topic: Topic): ShortFields {
+  return { id: topic.id, title: topic.title, aliases: topic.aliases.join(' '), summary: topic.summary };
+}
+
+function scannedText(topic: Topic): ScannedText {
+  const headings = topic.sections.map((section) => section.heading);
+  const facts = Object.values(topic.attributes).map((value) => `${value.value} ${value.why ?? ''}`);
+  return { details: [...headings, ...facts].join('\n').toLowerCase(), page: topicBodyText(topic).toLowerCase() };
+}
+
+/** For the build: the built-in guide's search data, given its topics with their pages. */
+export function makeSearchData(topics: Topic[]): SearchData {
+  const index = new MiniSearch(OPTIONS);
+  index.addAll(topics.map(shortFields));
+  return { index: index.toJSON(), text: Object.fromEntries(topics.map((topic) => [topic.id, scannedText(topic)])) };
+}
+
+function isSearchData(value: unknown): value is SearchData {
+  const data = value as SearchData | null;
+  return typeof data?.index === 'object' && data.index !== null && typeof data.text === 'object' && data.text !== null;
+}
+
+/**
+ * The search index of a guide. `prebuilt` (the built-in guide's data, see makeSearchData) serves the topics it
+ * holds that `fromPrebuilt` accepts; every other topic is indexed here from its page, given by `page`.
+ */
+export async function createSearchIndex(
+  topics: Topic[],
+  page: (topic: Topic) => Promise<Topic>,
+  prebuilt?: unknown,
+  fromPrebuilt: (topic: Topic) => boolean = () => false,
+): Promise<SearchIndex> {
+  const usable = isSearchData(prebuilt) ? prebuilt : undefined;
+  const index = usable ? MiniSearch.loadJS(usable.index, OPTIONS) : new MiniSearch(OPTIONS);
+  const text = new Map<string, ScannedText>();
+  const own: Topic[] = [];
+  for (const topic of topics) {
+    const prebuiltText = usable && fromPrebuilt(topic) ? usable.text[topic.id] : undefined;
+    if (prebuiltText !== undefined && index.has(topic.id)) text.set(topic.id, prebuiltText);
+    else own.push(topic);
+  }
+  for (const full of await Promise.all(own.map(page))) {
+    if (index.has(full.id)) index.discard(full.id);
+    index.add(shortFields(full));
+    text.set(full.id, scannedText(full));
+  }
+  // Only this guide's topics are answered, whatever else the prebuilt index holds.
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
+  return { search: (query) => rank(query, index, text, byId) };
+}
+
+function rank(
+  query: string,
+  index: MiniSearch<ShortFields>,
+  text: Map<string, ScannedText>,
+  byId: Map<string, Topic>,
+): SearchHit[] {
+  const terms = [
+    ...new Set(
+      (MiniSearch.getDefault('tokenize') as (text: string) => string[])(query)
+        .map(processTerm)
+        .filter((term): term is string => !!term),
+    ),
+  ];
+  if (terms.length === 0) return [];
+  // Every word must match somewhere (AND); a topic's score is the sum over the words.
+  let totals: Map<string, { score: number; terms: Set<string> }> | undefined;
+  for (const term of terms) {
+    const matches = new Map<string, { score: number; terms: string[] }>();
+    for (const result of index.search(term, {
       boost: BOOST,
-      boostDocument: (id: unknown) => KIND_WEIGHT[kindOf(id as string) ?? 'term'],
-      combineWith: 'AND' as const,
-      prefix: (term: string) => term.length >= 3,
-      fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
-    },
-  };
-}
-
-export function searchDocument(topic: Topic): SearchDocument {
-  return {
-    id: topic.id,
-    title: topic.title,
-    aliases: topic.aliases.join(' '),
-    summary: topic.summary,
-    facts: factsText(topic),
-    body: topicBodyText(topic),
-  };
-}
-
-/** The built-in guide's index, made at build time so that searching it never re-indexes its pages. */
-export function serializeSearchIndex(topics: Topic[]): Buffer {
-  const index = new MiniSearch<SearchDocument>(indexOptions(() => undefined));
-  index.addAll(topics.map(searchDocument));
-  return snapshotSearchIndex(index);
+      prefix: term.length >= 3,
+      fuzzy: term.length >= 5 ? 0.2 : false,
+    })) {
+      if (byId.has(result.id as string)) matches.set(result.id as string, { score: result.score, terms: result.terms });
+    }
+    for (const [id, score] of scan(term, text)) {
+      const match = matches.get(id) ?? { score: 0, terms: [] };
+      match.score += score;
+      if (!match.terms.includes(term)) match.terms.push(term);
+      matches.set(id, match);
+    }
+    const next = new Map<string, { score: number; terms: Set<string> }>();
+    for (const [id, match] of matches) {
+      const earlier = totals ? totals.get(id) : { score: 0, terms: new Set<string>() };
+      if (earlier)
+        next.set(id, { score: earlier.score + match.score, terms: new Set([...earlier.terms, ...match.terms]) });
+    }
+    totals = next;
+  }
+  const hits: SearchHit[] = [];
+  for (const [id, total] of totals ?? []) {
+    const topic = byId.get(id)!;
+    const score = total.score * KIND_WEIGHT[topic.kind];
+    hits.push({ topic, score: Math.round(score * 100) / 100, terms: [...total.terms] });
+  }
+  return hits.sort((a, b) => b.score - a.score);
 }
 
 /**
- * Ranked full-text search with MiniSearch: every word must match (AND), each may be a prefix or a near
- * spelling, case never matters. `prebuilt` is the built-in guide's index; topics it does not hold (from
- * packs) are indexed here, with `page` giving their text.
+ * Each topic whose headings, facts or page text have a word that begins with `term`, scored by how often
+ * (saturating: the fifth mention says less than the first) and by how rare the word is across topics (a word
+ * on every page ranks nothing).
  */
-export function createSearchIndex(
-  topics: Topic[],
-  page: (topic: Topic) => Topic = (topic) => topic,
-  prebuilt?: Uint8Array,
-  /** Which topics the prebuilt index already holds: by default the built-in guide's compiled ones. */
-  inPrebuilt: (topic: Topic) => boolean = (topic) =>
-    topic.origin.pack === undefined && topic.origin.bodyFile !== undefined,
-) {
-  const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const options = indexOptions((id) => byId.get(id)?.kind);
-  const create = () => new MiniSearch<SearchDocument>(options);
-  const restored = prebuilt && restoreSearchIndex(prebuilt, create);
-  const index = restored || create();
-  // The prebuilt index holds the built-in guide's compiled topics; pack topics are indexed here.
-  const own = restored ? topics.filter((topic) => !inPrebuilt(topic)) : topics;
-  for (const topic of own) if (index.has(topic.id)) index.discard(topic.id);
-  index.addAll(own.map((topic) => searchDocument(page(topic))));
-  return searchOver(index, byId);
-}
-
-/** A saved index of all these topics, if `bytes` hold one with this label (see search-snapshot.ts). */
-function restoreSavedIndex(topics: Topic[], bytes: Uint8Array, label: string) {
-  const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const options = indexOptions((id) => byId.get(id)?.kind);
-  const index = restoreSearchIndex(bytes, () => new MiniSearch<SearchDocument>(options), label);
-  return index && searchOver(index, byId);
-}
-
-function searchOver(index: MiniSearch<SearchDocument>, byId: Map<string, Topic>) {
-  return {
-    serialize: (label = '') => snapshotSearchIndex(index, label),
-    search(query: string): SearchHit[] {
-      return index.search(query).flatMap((result: SearchResult) => {
-        const topic = byId.get(result.id as string);
-        return topic ? [{ topic, score: Math.round(result.score * 100) / 100, terms: result.terms }] : [];
-      });
-    },
-  };
-}
-
-/** Comparison values and their justifications, so "shared kernel" finds the method whose kernel is shared. */
-function factsText(topic: Topic): string {
-  return Object.values(topic.attributes)
-    .map((value) => `${value.value} ${value.why ?? ''}`)
-    .join(' ');
-}
-
-/**
- * The search index for a guide with packs: built once and kept in the cache directory, labelled with the
- * guide's revision (which changes whenever a pack does), or else with every topic's id and file stamp, so a
- * large pack is indexed again only after it changes. The file is named after the packs, not a hash of the
- * label (hashing would load node:crypto, about 7 ms): packs of the same names in other folders share the
- * file, and each use of the other only means indexing again. `readPrebuilt` gives the built-in guide's
- * index, read only if the cache cannot answer.
- */
-export function createCachedSearchIndex(
-  topics: Topic[],
-  page: (topic: Topic) => Topic,
-  readPrebuilt: () => Uint8Array | undefined,
-  /** `packs`: Guide.packs, taken from the guide because asking each of thousands of topics costs milliseconds. */
-  cache: { directory: string | undefined; version: string; revision: string | undefined; packs: string[] | undefined },
-) {
-  const packs = [...new Set(cache.packs)];
-  if (!cache.directory || packs.length === 0) return createSearchIndex(topics, page, readPrebuilt());
-  const label = `${cache.version}\n${cache.revision ?? topics.map((t) => `${t.id}|${t.origin.pack ?? ''}|${t.origin.stamp ?? ''}`).join('\n')}`;
-  const cacheDirectory = cache.directory;
-  const file = join(
-    cacheDirectory,
-    `search-${packs
-      .join('+')
-      .replace(/[^A-Za-z0-9._+-]/g, '_')
-      .slice(0, 100)}.bin`,
-  );
-  let saved: Buffer | undefined;
-  try {
-    saved = readCacheFileMarkingUse(file);
-  } catch {
-    saved = undefined;
+function scan(term: string, text: Map<string, ScannedText>): Map<string, number> {
+  const counts = new Map<string, { details: number; page: number }>();
+  for (const [id, scanned] of text) {
+    const found = { details: occurrences(term, scanned.details), page: occurrences(term, scanned.page) };
+    if (found.details + found.page > 0) counts.set(id, found);
   }
-  const cached = saved && restoreSavedIndex(topics, saved, label);
-  if (cached) return cached;
-  const index = createSearchIndex(topics, page, readPrebuilt());
-  try {
-    ensureCacheFolder(cacheDirectory);
-    writeCacheFile(file, index.serialize(label));
-    pruneUnusedCaches(cacheDirectory);
-  } catch {
-    /* no cache: the next search indexes again */
+  const rarity = Math.log(1 + (text.size - counts.size + 0.5) / (counts.size + 0.5));
+  const saturate = (found: number) => (found * 2.2) / (found + 1.2);
+  const scores = new Map<string, number>();
+  for (const [id, found] of counts) {
+    scores.set(id, rarity * (WEIGHT.details * saturate(found.details) + WEIGHT.page * saturate(found.page)));
   }
-  return index;
+  return scores;
 }
+
+/** How often a word begins with `term`; a term of one or two letters, as in the names, only as a whole word. */
+function occurrences(term: string, text: string): number {
+  const wholeWord = term.length < 3;
+  let found = 0;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) {
+    if (startsWord(text, at) && (!wholeWord || !isWordCharacter(text[at + term.length]))) found++;
+  }
+  return found;
+}
+
+const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
+const startsWord = (text: string, at: number) => at === 0 || !isWordCharacter(text[at - 1]);

@@ -21,6 +21,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt completion zsh > "${fpath[1]}/_virt"',
     'virt completion fish > ~/.config/fish/completions/virt.fish',
   ],
+  cache: ['virt cache', 'virt cache --json', 'virt cache clear'],
   lint: ['virt lint', 'virt lint ./my-notes', 'virt --content ./my-notes list'],
   compare: [
     'virt compare full para',

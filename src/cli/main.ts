@@ -1,57 +1,20 @@
 import { CommanderError } from 'commander';
 import { cleanText } from '../content/sanitize.js';
-import { EXIT, NotFoundError, PackCacheDamagedError, VirtError } from '../errors.js';
+import { EXIT, NotFoundError, VirtError } from '../errors.js';
 import type { Prompts } from '../prompts/prompts.js';
 import type { Io } from './io.js';
 import { createProgram } from './program.js';
 
 /** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
 export async function main(argv: string[], rawIo: Io, version: string): Promise<number> {
-  const messages: string[] = [];
-  const first = await runOnce(argv, rawIo, version, { messages });
-  if (!first.retry) return first.status;
-  // A pack cache was found damaged before anything was shown (see PackCacheDamagedError): running again
-  // answers from the pack itself, without the cache if it could not be cleared, and the user never sees
-  // the damage. The messages the first run wrote to stderr are not written twice.
-  // Said once a run while the damaged cache cannot be cleared: otherwise every run would quietly parse the pack.
-  if (!first.retry.cleared) rawIo.stderr.write(cleanText(`virt: ${first.retry.message}\n`, { keepNewlines: true }));
-  const env = first.retry.cleared ? rawIo.env : { ...rawIo.env, VIRT_CACHE_DIR: '' };
-  return (await runOnce(argv, { ...rawIo, env }, version, { repeating: messages })).status;
-}
-
-type Attempt = { messages: string[] } | { repeating: string[] };
-
-async function runOnce(
-  argv: string[],
-  rawIo: Io,
-  version: string,
-  attempt: Attempt,
-): Promise<{ status: number; retry?: PackCacheDamagedError }> {
-  // Whether a result, a page or a question has been shown: after that, running again would repeat it.
-  let shown = false;
-  const noteShown = () => void (shown = true);
-  const page = rawIo.page;
   const prompts = rawIo.prompts;
-  let repeated = 0;
-  const writeMessage = (text: string) => {
-    if ('messages' in attempt) attempt.messages.push(text);
-    else if (attempt.repeating[repeated] === text) return void repeated++;
-    else repeated = Infinity;
-    rawIo.stderr.write(cleanText(text, { keepNewlines: true }));
-  };
   // Messages may quote what the user typed; no control character from it may reach the terminal.
   // stdin and stderr are built field by field, not spread: spreading would ask at once whether they are
-  // terminals. stdout and the pager note that a result has been written.
+  // terminals.
   const io: Io = {
-    stdout: {
-      ...rawIo.stdout,
-      write: (text) => {
-        noteShown();
-        rawIo.stdout.write(text);
-      },
-    },
+    stdout: rawIo.stdout,
     stderr: {
-      write: writeMessage,
+      write: (text) => rawIo.stderr.write(cleanText(text, { keepNewlines: true })),
       get isTTY() {
         return rawIo.stderr.isTTY;
       },
@@ -60,12 +23,12 @@ async function runOnce(
       return rawIo.stdinIsTTY;
     },
     env: rawIo.env,
-    ...(page ? { page: (text, env, always) => (noteShown(), page(text, env, always)) } : {}),
-    // inquirer is loaded only when the first question is asked, as before.
-    prompts: {
-      search: async (...args) => (noteShown(), (prompts ?? (await inquirer())).search(...args)),
-      select: async (...args) => (noteShown(), (prompts ?? (await inquirer())).select(...args)),
-      checkbox: async (...args) => (noteShown(), (prompts ?? (await inquirer())).checkbox(...args)),
+    ...(rawIo.page ? { page: rawIo.page } : {}),
+    // inquirer is loaded only when the first question is asked.
+    prompts: prompts ?? {
+      search: async (...args) => (await inquirer()).search(...args),
+      select: async (...args) => (await inquirer()).select(...args),
+      checkbox: async (...args) => (await inquirer()).checkbox(...args),
     },
   };
   const program = createProgram(io, version);
@@ -75,16 +38,14 @@ async function runOnce(
       // terminal; in a pipe or a script it explains itself on stdout instead of waiting for input.
       if (!(io.stdinIsTTY && io.stdout.isTTY)) {
         program.outputHelp();
-        return { status: EXIT.ok };
+        return EXIT.ok;
       }
       argv = [...argv, 'menu'];
     }
     await program.parseAsync(argv, { from: 'user' });
-    return { status: EXIT.ok };
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof PackCacheDamagedError && !shown && 'messages' in attempt)
-      return { status: error.exitCode, retry: error };
-    return { status: report(error, io) };
+    return report(error, io);
   }
 }
 

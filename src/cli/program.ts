@@ -7,10 +7,10 @@ import { runSearch } from '../commands/search.js';
 import { runMenu } from '../commands/menu.js';
 import { runCompletion } from '../commands/completion.js';
 import { runLint } from '../commands/lint.js';
+import { runCache } from '../commands/cache.js';
 import { createContext, type Context } from './context.js';
 import type { Io } from './io.js';
 import { EXAMPLES } from './examples.js';
-import { cacheDirectory as cacheDirectoryFor } from '../content/paths.js';
 import { resolveOutput, type OutputFlags } from './output-mode.js';
 import { ENVIRONMENT, EXIT_STATUS } from './reference.js';
 
@@ -75,17 +75,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     const out = resolveOutput(flags, io.stdout, io.env);
     const fromEnv = (io.env.VIRT_CONTENT_PATH ?? '').split(':').filter(Boolean);
     const pager = flags.pager === undefined ? 'auto' : flags.pager ? 'always' : 'never';
-    const cacheDirectory = cacheDirectoryFor(io.env);
-    return createContext(
-      io,
-      out,
-      {
-        packs: distinctFolders([...fromEnv, ...(flags.content ?? [])]),
-        pager,
-        ...(cacheDirectory ? { cacheDirectory } : {}),
-      },
-      version,
-    );
+    return createContext(io, out, { packs: distinctFolders([...fromEnv, ...(flags.content ?? [])]), pager }, version);
   };
 
   program
@@ -156,6 +146,15 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .action(async (dirs: string[], _options: unknown, command: Command) => {
       const ctx = context(command);
       await runLint(ctx, dirs, ctx.packs);
+    });
+
+  program
+    .command('cache')
+    .description('show where virt keeps its caches and whether it uses them; `clear` removes what virt wrote there')
+    .argument('[action]', 'clear')
+    .addHelpText('before', examples('cache'))
+    .action(async (action: string | undefined, _options: unknown, command: Command) => {
+      await runCache(context(command), action);
     });
 
   return program;

@@ -10,7 +10,7 @@ export async function runExplain(ctx: Context, words: string[]): Promise<void> {
   if (!name)
     throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
   const catalog = await ctx.catalog();
-  const topic = catalog.page(resolveTopic(catalog, name, ctx));
+  const topic = await catalog.page(resolveTopic(catalog, name, ctx));
   const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
   const trail = ancestors(topic.parent, catalog.get);
   if (ctx.out.mode === 'json') {

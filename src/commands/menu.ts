@@ -1,6 +1,5 @@
 import type { Context } from '../cli/context.js';
 import { UsageError } from '../errors.js';
-import { readPrebuiltSearchIndex } from '../content/load-guide.js';
 import type { Prompts } from '../prompts/prompts.js';
 import * as compare from './compare.js';
 import * as explain from './explain.js';
@@ -34,13 +33,7 @@ export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
   }
   const ask = prompts ?? ctx.io.prompts ?? (await import('../lazy/prompts.js')).inquirerPrompts();
   const catalog = await ctx.catalog();
-  const { createCachedSearchIndex } = await import('../lazy/search.js');
-  const index = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, {
-    directory: ctx.cacheDirectory,
-    version: ctx.version,
-    revision: catalog.guide.revision,
-    packs: catalog.guide.packs,
-  });
+  const index = await ctx.search();
   const search = (query: string) => index.search(query).map((hit) => hit.topic);
   const width = Math.max(30, ctx.out.width - 4);
 

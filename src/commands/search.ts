@@ -1,6 +1,5 @@
 import type { Context } from '../cli/context.js';
 import { onlyStopWords } from '../catalog/stop-words.js';
-import { readPrebuiltSearchIndex } from '../content/load-guide.js';
 import { cleanText } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import * as render from '../render/search-results.js';
@@ -17,13 +16,7 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit expects a whole number of results of at least 1, not "${options.limit}"`);
   const catalog = await ctx.catalog();
-  const { createCachedSearchIndex } = await import('../lazy/search.js');
-  const hits = createCachedSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchIndex, {
-    directory: ctx.cacheDirectory,
-    version: ctx.version,
-    revision: catalog.guide.revision,
-    packs: catalog.guide.packs,
-  }).search(query);
+  const hits = (await ctx.search()).search(query);
   if (hits.length === 0) {
     throw new NotFoundError(`nothing matches "${query}"`, [
       'try fewer or different words, or browse the topics with `virt list`',
@@ -40,6 +33,7 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
       named.kind === 'found' && named.via !== 'prefix'
         ? `${theme.text.wrap(`${theme.muted(`"${query}" is a topic of its own:`)} ${theme.accent(`virt explain ${named.topic.id}`)}`, ctx.out.readingWidth).join('\n')}\n\n`
         : '';
-    await ctx.show(pointer + render.renderSearchRich(shown, theme, ctx.out.readingWidth, catalog.page));
+    const withPages = await Promise.all(shown.map(async (hit) => ({ ...hit, topic: await catalog.page(hit.topic) })));
+    await ctx.show(pointer + render.renderSearchRich(withPages, theme, ctx.out.readingWidth));
   }
 }

@@ -1,158 +1,123 @@
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
+import { restoreCachedPage, restoreCachedParses, toCachedParse, type CachedParse, type Page } from './cached-parse.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
-import { fileStamp, type CachedTopic } from './pack-cache-entry.js';
-import { describeBase, readPackCache, writeCachedBody, writePackCache, type PackCacheKey } from './pack-cache.js';
 import type { ParsedTopic } from './parse-topic.js';
+import { listGuideFiles, readFoundFile, readText, type FoundFile } from './read-files.js';
 import { cleanText } from './sanitize.js';
-import { listGuideFiles, readFoundFile } from './read-files.js';
-
-declare const VIRT_VERSION: string | undefined;
-const cacheVersion = typeof VIRT_VERSION === 'string' ? VIRT_VERSION : 'sources';
 
 /**
- * Loads a content pack on top of a guide. Packs are parsed at run time, but each file's parse is kept in a
- * cache and reused while the file's size, change time and inode are unchanged, so a large pack costs its
- * parse once, not at every command; the checks across topics run again only when something changed. `token` is made afresh each
- * time the pack's cache is saved after a change in the pack or beneath it, so it names this state of the
- * pack; it is undefined when there is no cache to keep it in. `below` names the packs beneath: by their
- * tokens (see describeBase), when all have one, and by their folders as the command named them.
+ * Where the parses of a pack's files are kept between runs (store/pack-cache.ts), by the pack folder's real
+ * path. `read` gives back whatever was kept, unchecked: restoreCachedParses checks it.
  */
-export async function loadPack(
-  dir: string,
-  base: Guide,
-  cacheDirectory: string | undefined,
-  below: { revision?: string | undefined; folders: string[] } = { folders: [] },
-): Promise<{ guide: Guide; problems: Problem[]; token: string | undefined; name: string }> {
+export interface ParseCache {
+  read(packFolder: string): unknown;
+  write(packFolder: string, parses: CachedParse[]): void;
+}
+
+/** A pack, loaded: the guide with its topics, and the pages of those topics, each read when first asked for. */
+export interface LoadedPack {
+  guide: Guide;
+  problems: Problem[];
+  name: string;
+  /** The page of each of the pack's topics, by id. */
+  pages: Map<string, () => Promise<Page>>;
+}
+
+type ParseFile = (source: string, origin: { file: string; pack?: string }) => ParsedTopic;
+
+/**
+ * Loads a content pack on top of a guide. A large pack costs its parse once, not at every command: each file's
+ * parse is kept in `cache` and reused while the file keeps its size, change time and inode, and a topic's page
+ * is read from the cache only when it is shown. The checks across topics run every time.
+ */
+export async function loadPack(dir: string, base: Guide, cache?: ParseCache): Promise<LoadedPack> {
   const pack = cleanText(basename(resolve(dir)));
-  const problems: ContentProblem[] = [];
+  const readProblems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
-  problems.push(...listed.problems);
-  let real = resolve(dir);
-  try {
-    real = realpathSync(dir);
-  } catch {
-    /* listing has already said the folder is missing */
-  }
-  // Undefined when there is no folder, and so nothing to keep: the listing has said so.
-  const key = cacheKey(real);
-  const cache = readPackCache(cacheDirectory, key);
-  const kept = new Map<string, CachedTopic>();
-  let parseTopic: ((source: string, origin: { file: string; pack?: string }) => ParsedTopic) | undefined;
+  readProblems.push(...listed.problems);
+  const folder = realFolder(dir);
+  const cached = (folder && cache && restoreCachedParses(cache.read(folder))) || new Map<string, CachedParse>();
+  const kept: { entry: CachedParse; file: FoundFile }[] = [];
   let changed = false;
-  const entries: TopicEntry[] = [];
-  const fileProblems: Problem[] = [];
+  let parseFile: ParseFile | undefined;
+  const parser = async () => (parseFile ??= (await import('../lazy/markdown.js')).parseTopic);
   for (const file of listed.files) {
-    let parsed = cache.entry(file.relativePath, file.display, pack);
-    if (!parsed || parsed.size !== file.size || parsed.changedMs !== file.changedMs || parsed.ino !== file.ino) {
-      const text = readFoundFile(file, problems);
+    let entry = cached.get(file.relativePath);
+    if (!entry || !sameFile(entry, file)) {
+      const text = readFoundFile(file, readProblems);
       if (text === undefined) continue;
-      parseTopic ??= (await import('../lazy/markdown.js')).parseTopic;
-      const fresh = parseTopic(text, { file: file.display, pack });
-      if (fresh.topic) fresh.topic.origin.stamp = fileStamp(file);
-      parsed = {
-        size: file.size,
-        changedMs: file.changedMs,
-        ino: file.ino,
-        parsed: withBodyApart(fresh, cacheDirectory, key, file.relativePath),
-      };
+      entry = toCachedParse(identity(file), (await parser())(text, { file: file.display, pack }));
       changed = true;
     }
-    kept.set(file.relativePath, parsed);
-    const entry = parsed.parsed;
-    if (entry.problems.length)
-      for (const problem of entry.problems) fileProblems.push({ ...problem, file: file.display });
-    // The parse itself serves as the entry: a cached one reads its lines only if the pack is checked again.
-    if (entry.topic) entries.push(entry as TopicEntry);
+    kept.push({ entry, file });
   }
-  const readProblems = problems.map((p): Problem => ({ ...p, severity: 'error' }));
-  const baseFingerprint = describeBase(base.topics, below.revision);
-  const foldersAsNamed = [...below.folders, dir].join('\n');
-  let cacheIsStale = changed || kept.size !== cache.size || cache.checked?.base !== baseFingerprint;
-  // The checks' messages name files as the pack folders were written (`big/a.md`, `../x/big/a.md`): when
-  // there are any and the folders are named otherwise this time, the pack is checked again, with the parses
-  // from the cache, and the cache is left as it is.
-  const sameMessages = cache.checked?.problems.length === 0 || cache.checked?.foldersAsNamed === foldersAsNamed;
-  if (!cacheIsStale && readProblems.length === 0 && sameMessages) {
-    // Nothing changed beneath or in the pack since it was last checked: the same topics in the same order,
-    // which the cache keeps as places in [the guide's topics…, the pack's topics in listing order…].
-    const topics = inCheckedOrder(cache.checked?.order, base.topics, entries);
-    if (topics)
-      return {
-        guide: { ...base, topics },
-        problems: [...fileProblems, ...(cache.checked?.problems ?? [])],
-        token: cache.checked?.token,
-        name: pack,
-      };
-    cacheIsStale = true;
+  if (folder && cache && (changed || kept.length !== cached.size)) {
+    cache.write(
+      folder,
+      kept.map(({ entry }) => entry),
+    );
+  }
+
+  const fileProblems: Problem[] = [];
+  const entries: TopicEntry[] = [];
+  const pages = new Map<string, () => Promise<Page>>();
+  for (const { entry, file } of kept) {
+    for (const problem of entry.parsed.problems) fileProblems.push({ ...problem, file: file.display });
+    const stored = entry.parsed.topic;
+    if (!stored) continue;
+    const { line, ...fields } = stored;
+    const topic: Topic = {
+      ...fields,
+      intro: [],
+      sections: [],
+      origin: { from: 'pack', pack, file: file.display, line },
+    };
+    entries.push({ topic, lines: entry.parsed.lines, overrides: entry.parsed.overrides });
+    // A page the cache cannot give back whole is a miss like any other: it is parsed again from its file.
+    pages.set(topic.id, async () => restoreCachedPage(entry.page) ?? parsePage(file, pack, await parser()));
   }
   const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
-  let token = cacheIsStale ? undefined : cache.checked?.token;
-  if (cacheIsStale) {
-    const place = new Map<Topic, number>(
-      [...base.topics, ...entries.map((entry) => entry.topic)].map((topic, index) => [topic, index]),
-    );
-    const fresh = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    if (
-      writePackCache(cacheDirectory, key, kept, {
-        base: baseFingerprint,
-        foldersAsNamed,
-        order: checked.guide.topics.map((topic) => place.get(topic)!),
-        problems: checked.problems,
-        token: fresh,
-      })
-    )
-      token = fresh;
-  }
-  return { guide: checked.guide, problems: [...readProblems, ...fileProblems, ...checked.problems], token, name: pack };
+  return {
+    guide: checked.guide,
+    problems: [
+      ...readProblems.map((p): Problem => ({ ...p, severity: 'error' })),
+      ...fileProblems,
+      ...checked.problems,
+    ],
+    name: pack,
+    pages,
+  };
 }
 
-/** The checked guide's topics from their places; undefined if a place is not there (a damaged cache). */
-function inCheckedOrder(order: number[] | undefined, baseTopics: Topic[], entries: TopicEntry[]): Topic[] | undefined {
-  if (!Array.isArray(order)) return undefined;
-  const topics: Topic[] = [];
-  for (const place of order) {
-    const topic = place < baseTopics.length ? baseTopics[place] : entries[place - baseTopics.length]?.topic;
-    if (!topic) return undefined;
-    topics.push(topic);
-  }
-  return topics;
+/** The page of a pack file, parsed from the file itself. */
+function parsePage(file: FoundFile, pack: string, parse: ParseFile): Page {
+  const topic = parse(readText(file.path, []) ?? '', { file: file.display, pack }).topic;
+  return { intro: topic?.intro ?? [], sections: topic?.sections ?? [] };
 }
 
-/** The pack's cache key (see PackCacheKey); undefined when the folder cannot be found. */
-function cacheKey(real: string): PackCacheKey | undefined {
+const identity = (file: FoundFile) => ({
+  path: file.relativePath,
+  size: file.size,
+  changedMs: file.changedMs,
+  ino: file.ino,
+});
+
+/**
+ * Whether a file is the one a parse was made from. Not its modification time, which tools set at will (npm
+ * gives packed files one from 1985; tar keeps the archive's): an edit, a copy over it, a rename or a touch
+ * all move the change time (ctime).
+ */
+const sameFile = (entry: CachedParse, file: FoundFile) =>
+  entry.size === file.size && entry.changedMs === file.changedMs && entry.ino === file.ino;
+
+/** The pack folder as the cache knows it, however it was named (`big`, `./big`); undefined if missing. */
+function realFolder(dir: string): string | undefined {
   try {
-    const { dev, ino } = statSync(real);
-    return { name: `${dev}-${ino}`, text: JSON.stringify([cacheVersion, real]) };
+    return realpathSync(dir);
   } catch {
     return undefined;
   }
-}
-
-/** Moves a parsed page, with what only the page shows, into a cache file of its own (see pack-cache.ts). */
-function withBodyApart(
-  parsed: ParsedTopic,
-  cacheDirectory: string | undefined,
-  key: PackCacheKey | undefined,
-  relativePath: string,
-): ParsedTopic {
-  if (!parsed.topic) return parsed;
-  const { intro, sections, tags, related, sources, attributes } = parsed.topic;
-  const bodyFile = writeCachedBody(cacheDirectory, key, relativePath, {
-    intro,
-    sections,
-    tags,
-    related,
-    sources,
-    attributes,
-    lines: parsed.lines,
-    problems: parsed.problems,
-  });
-  if (!bodyFile) return parsed;
-  return {
-    ...parsed,
-    topic: { ...parsed.topic, intro: [], sections: [], origin: { ...parsed.topic.origin, bodyFile } },
-  };
 }

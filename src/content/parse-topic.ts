@@ -64,10 +64,9 @@ function toTopic(meta: TopicMeta, body: ReturnType<typeof parseBody>, origin: { 
     attributes: meta.attributes,
     intro: body.intro,
     sections: body.sections,
-    origin: {
-      file: origin.file,
-      line: meta.lines.id ?? 1,
-      ...(origin.pack !== undefined ? { pack: origin.pack } : {}),
-    },
+    origin:
+      origin.pack === undefined
+        ? { from: 'guide', file: origin.file, line: meta.lines.id ?? 1 }
+        : { from: 'pack', pack: origin.pack, file: origin.file, line: meta.lines.id ?? 1 },
   };
 }

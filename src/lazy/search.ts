@@ -1,2 +1,2 @@
 /** Full-text search: minisearch. */
-export { createCachedSearchIndex, createSearchIndex } from '../catalog/search-index.js';
+export { createSearchIndex } from '../catalog/search-index.js';

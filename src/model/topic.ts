@@ -39,11 +39,14 @@ export interface AttributeValue {
 }
 
 /**
- * A topic of the guide. A pack topic restored from the pack cache reads its related topics, tags, sources,
- * attributes, intro and sections from its page file the first time one of them is asked for (see
- * content/pack-cache-entry.ts), so such a read may touch the disk, and throw PackCacheDamagedError if the
- * file is gone; cli/main.ts answers that by running the command again.
+ * Where a topic was written, for error messages, `virt lint` and the page's "from the pack" line: the
+ * built-in guide or a content pack, told apart by `from`.
  */
+export type TopicOrigin =
+  | { from: 'guide'; file: string; line: number; pack?: undefined }
+  | { from: 'pack'; pack: string; file: string; line: number };
+
+/** A topic of the guide: plain data, whatever it was read from. */
 export interface Topic {
   id: string;
   title: string;
@@ -58,12 +61,7 @@ export interface Topic {
   /** Blocks before the first heading. */
   intro: Block[];
   sections: Section[];
-  /**
-   * Where the topic was written, for error messages and `virt lint`. A topic of the compiled built-in guide
-   * has an empty intro and sections and names the file holding them (`bodyFile`), read only when shown.
-   * A pack topic's `stamp` changes whenever its file may have (size, change time and inode).
-   */
-  origin: { file: string; line: number; pack?: string; bodyFile?: string; stamp?: string };
+  origin: TopicOrigin;
 }
 
 export interface AttributeDef {
@@ -81,11 +79,4 @@ export interface AttributeSchema {
 export interface Guide {
   topics: Topic[];
   schema: AttributeSchema;
-  /**
-   * With packs: a token that changes whenever any pack's topics may have (see load-pack.ts), so caches
-   * built from the whole guide can be keyed by it. Undefined when some pack is not cached.
-   */
-  revision?: string;
-  /** The names of the packs loaded over the built-in guide, in order, as their topics' origin.pack gives them. */
-  packs?: string[];
 }

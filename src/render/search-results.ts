@@ -20,8 +20,9 @@ export function highlight(text: string, terms: string[], theme: Theme): string {
 }
 
 /** The sentence of the page that best shows why it matched, cut to about `length` characters around the first hit. */
-export function snippet(hit: SearchHit, page: (topic: Topic) => Topic, length = 160): string {
-  const text = `${hit.topic.summary}\n${topicBodyText(page(hit.topic))}`;
+/** `hit.topic` carries its page (see Catalog.page). */
+export function snippet(hit: SearchHit, length = 160): string {
+  const text = `${hit.topic.summary}\n${topicBodyText(hit.topic)}`;
   const lower = text.toLowerCase();
   const positions = hit.terms.map((term) => lower.indexOf(term.toLowerCase())).filter((at) => at >= 0);
   const first = positions.length ? Math.min(...positions) : 0;
@@ -35,19 +36,14 @@ export function snippet(hit: SearchHit, page: (topic: Topic) => Topic, length = 
 }
 
 /** Search results on a terminal: title and id, then a short snippet with the matching words highlighted. */
-export function renderSearchRich(
-  hits: SearchHit[],
-  theme: Theme,
-  width: number,
-  page: (topic: Topic) => Topic,
-): string {
+export function renderSearchRich(hits: SearchHit[], theme: Theme, width: number): string {
   const lines = hits.flatMap((hit, index) => [
     ...(index > 0 ? [''] : []),
     ...theme.text.wrap(
       `${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`,
       width,
     ),
-    ...theme.text.wrap(highlight(snippet(hit, page), hit.terms, theme), width, '  '),
+    ...theme.text.wrap(highlight(snippet(hit), hit.terms, theme), width, '  '),
   ]);
   return `${lines.join('\n')}\n`;
 }

@@ -4,16 +4,12 @@
  * files), and each heavy part is a bundle of its own, loaded only by the command that needs it.
  */
 import { build, type Plugin } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { readGuideFromMarkdown } from '../content/read-guide.js';
 import { builtinContentDir, packageRoot } from '../content/paths.js';
-import { serializeSearchIndex } from '../catalog/search-index.js';
-import { writeGeneratedPack } from './generate-pack.js';
+import { makeSearchData } from '../catalog/search-index.js';
 
 const root = packageRoot();
 const dist = join(root, 'dist');
@@ -134,6 +130,8 @@ await build({
   outfile: 'dist/virt.cjs',
   plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')],
 });
+// Small on purpose: bin/virt.js loads it first, to turn on Node's compile cache before the main bundle loads.
+await build({ ...common, entryPoints: ['src/store/compile-cache.ts'], outfile: 'dist/compile-cache.cjs' });
 const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
 await build({
   ...common,
@@ -152,12 +150,7 @@ if (errors.length > 0) {
 }
 // The index every command reads holds no page text; each page's text is a file of its own.
 await mkdir(join(dist, 'topics'), { recursive: true });
-const index = guide.topics.map((topic) => ({
-  ...topic,
-  intro: [],
-  sections: [],
-  origin: { ...topic.origin, bodyFile: `topics/${topic.id}.json` },
-}));
+const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [] }));
 await Promise.all(
   guide.topics.map((topic) =>
     writeFile(
@@ -167,51 +160,5 @@ await Promise.all(
   ),
 );
 await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
-await writeFile(join(dist, 'search-index.bin'), serializeSearchIndex(guide.topics));
-await recordCodeCaches();
-process.stdout.write(
-  `build: dist/virt.cjs, dist/lazy/, their code caches and the compiled guide (${guide.topics.length} topics)\n`,
-);
-
-/**
- * V8's code cache for each bundle (see bin/load-bundle.js), recorded in a plain Node process that loads the
- * bundles and runs the everyday commands in memory, so the cache holds every function they compile. The
- * commands also run against a small generated pack, twice: once parsing it and once from its cache.
- */
-async function recordCodeCaches(): Promise<void> {
-  const scratch = mkdtempSync(join(tmpdir(), 'virt-code-cache-'));
-  const pack = writeGeneratedPack(join(scratch, 'pack'), 60);
-  const rich = ['--color', 'always', '--no-pager'];
-  const runs = [
-    ['explain', 'paravirtualization'],
-    ['explain', 'paravirtualization', ...rich],
-    ['compare', 'full', 'para'],
-    ['compare', 'full', 'para', ...rich],
-    ['list'],
-    ['list', ...rich],
-    ['search', 'hypercall'],
-    ['search', 'hypercall', ...rich],
-    ['--content', pack, 'explain', 'gen-00059'],
-    ['--content', pack, 'explain', 'gen-00059'],
-    ['--content', pack, 'search', 'second', 'point'],
-    ['--content', pack, 'search', 'second', 'point'],
-  ];
-  const script = `
-    const { loadBundle, writeCodeCaches } = require(${JSON.stringify(join(root, 'bin', 'load-bundle.js'))});
-    const { main, version } = loadBundle(${JSON.stringify(join(dist, 'virt.cjs'))});
-    const quiet = { write() {}, isTTY: false };
-    const io = { stdout: { write() {}, isTTY: true, columns: 100, rows: 100000 }, stderr: quiet, stdinIsTTY: false, env: { TERM: 'xterm-256color', VIRT_CACHE_DIR: ${JSON.stringify(join(scratch, 'cache'))} } };
-    (async () => {
-      for (const argv of ${JSON.stringify(runs)}) {
-        const code = await main(argv, io, version());
-        if (code !== 0) throw new Error('virt ' + argv.join(' ') + ' exited with ' + code);
-      }
-      writeCodeCaches();
-    })().catch((error) => { console.error(error.message); process.exit(1); });`;
-  const recorded = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: root });
-  await rm(scratch, { recursive: true, force: true });
-  if (recorded.status !== 0) {
-    process.stderr.write(`build: recording the code caches failed: ${recorded.stderr}`);
-    process.exit(1);
-  }
-}
+await writeFile(join(dist, 'search.json'), JSON.stringify(makeSearchData(guide.topics)));
+process.stdout.write(`build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics)\n`);

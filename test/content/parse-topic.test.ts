@@ -73,7 +73,7 @@ describe('parseTopic on valid content', () => {
     expect(code).toEqual({ kind: 'code', lang: 'bash', text: 'grep -c vmx /proc/cpuinfo\n  indented' });
     expect(quote).toMatchObject({ kind: 'quote', spans: [{ kind: 'text', text: 'A quoted remark.' }] });
     expect(topic!.sections[1]!.blocks[0]).toMatchObject({ kind: 'list', ordered: true });
-    expect(topic!.origin).toEqual({ file: 'guide/topic.md', line: 2 });
+    expect(topic!.origin).toEqual({ from: 'guide', file: 'guide/topic.md', line: 2 });
   });
 
   test('strips terminal escape sequences and control characters from every string', () => {

@@ -1,0 +1,25 @@
+import type { Context } from '../cli/context.js';
+import { EXIT, UsageError, VirtError } from '../errors.js';
+import { cacheStatusJson, renderCacheStatus } from '../render/cache-status.js';
+import { cacheStatus, clearCacheFolder } from '../store/cache-status.js';
+
+/** `virt cache`: where virt caches, whether it may, and how much; `virt cache clear` removes what virt wrote. */
+export async function runCache(ctx: Context, action: string | undefined): Promise<void> {
+  if (action === undefined) {
+    const status = cacheStatus(ctx.io.env);
+    if (ctx.out.mode === 'json') ctx.write(`${JSON.stringify(cacheStatusJson(status), null, 2)}\n`);
+    else ctx.write(renderCacheStatus(status, ctx.out.mode === 'plain'));
+    return;
+  }
+  if (action !== 'clear')
+    throw new UsageError(`unknown cache action "${action}"; use \`virt cache\` or \`virt cache clear\``);
+  const cleared = clearCacheFolder(ctx.io.env);
+  if (cleared.reason && cleared.folder && cleared.reason !== 'it does not exist yet') {
+    throw new VirtError(`left ${cleared.folder} alone: ${cleared.reason}`, EXIT.usage);
+  }
+  ctx.note(
+    cleared.folder
+      ? `virt: removed ${cleared.removed} cache entr${cleared.removed === 1 ? 'y' : 'ies'} from ${cleared.folder}`
+      : `virt: no cache folder (${cleared.reason})`,
+  );
+}

@@ -1,0 +1,221 @@
+import { TOPIC_KINDS, type Topic } from '../model/topic.js';
+import type { ParsedTopic } from './parse-topic.js';
+import { cleanText } from './sanitize.js';
+
+/**
+ * One pack file's parse as the pack cache keeps it: the file's identity (size, change time, inode), which
+ * says whether the parse still holds; the parse without the topic's origin (made again from where the pack
+ * is this time) and without its page; and the page (intro and sections) as JSON text, parsed and checked
+ * only when the page is shown or searched, so a command reads one page of a large pack, not all of them.
+ */
+export interface CachedParse {
+  path: string;
+  size: number;
+  changedMs: number;
+  ino: number;
+  parsed: StoredParse;
+  /** `{"intro":[…],"sections":[…]}`, or '' for a file that gave no topic. */
+  page: string;
+}
+
+export type Page = Pick<Topic, 'intro' | 'sections'>;
+export type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
+export type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
+
+/** A fresh parse as the cache keeps it. */
+export function toCachedParse(identity: Omit<CachedParse, 'parsed' | 'page'>, parsed: ParsedTopic): CachedParse {
+  const { topic, ...rest } = parsed;
+  if (!topic) return { ...identity, parsed: rest, page: '' };
+  const { origin, intro, sections, ...fields } = topic;
+  return {
+    ...identity,
+    parsed: { ...rest, topic: { ...fields, line: origin.line } },
+    page: JSON.stringify({ intro, sections }),
+  };
+}
+
+/** A cached page, checked and cleaned like the rest of the cache; undefined when it is not as virt writes it. */
+export function restoreCachedPage(text: string): Page | undefined {
+  try {
+    const page = fields(JSON.parse(text), PAGE_KEYS);
+    for (const block of list(page.intro)) checkBlock(block);
+    for (const section of list(page.sections)) {
+      const entry = fields(section, SECTION_KEYS);
+      checkString(entry, 'heading');
+      count(entry.level);
+      for (const block of list(entry.blocks)) checkBlock(block);
+    }
+    return page as unknown as Page;
+  } catch (error) {
+    if (error instanceof NotAsWritten || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The cached parses, by path inside the pack, from what the cache gave back, checked field by field as if a
+ * stranger wrote them, with every string cleaned as the parser cleans a pack file's text: whatever reaches
+ * the cache, it can show no more than the pack itself could. Undefined, so that the pack is parsed again,
+ * when anything is not as virt writes it. The value is checked and cleaned in place, not copied: a large
+ * pack's cache holds hundreds of thousands of strings.
+ */
+export function restoreCachedParses(value: unknown): Map<string, CachedParse> | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const parses = new Map<string, CachedParse>();
+  try {
+    for (const item of value) {
+      const entry = fields(item, ENTRY_KEYS);
+      checkString(entry, 'path');
+      count(entry.size);
+      number(entry.changedMs);
+      count(entry.ino);
+      storedParse(entry.parsed);
+      if (typeof entry.page !== 'string') fail();
+      parses.set(entry.path as string, entry as unknown as CachedParse);
+    }
+  } catch (error) {
+    if (error instanceof NotAsWritten) return undefined;
+    throw error;
+  }
+  return parses;
+}
+
+class NotAsWritten extends Error {}
+
+function fail(): never {
+  throw new NotAsWritten();
+}
+
+type Fields = Record<string, unknown>;
+const ENTRY_KEYS = new Set(['path', 'size', 'changedMs', 'ino', 'parsed', 'page']);
+const PAGE_KEYS = new Set(['intro', 'sections']);
+const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems']);
+const PROBLEM_KEYS = new Set(['line', 'message', 'severity']);
+const TOPIC_KEYS = new Set([
+  'id',
+  'title',
+  'kind',
+  'parent',
+  'aliases',
+  'tags',
+  'summary',
+  'related',
+  'sources',
+  'attributes',
+  'line',
+]);
+const SOURCE_KEYS = new Set(['title', 'url']);
+const ATTRIBUTE_KEYS = new Set(['value', 'why']);
+const SECTION_KEYS = new Set(['heading', 'level', 'blocks']);
+const SPANS_BLOCK_KEYS = new Set(['kind', 'spans']);
+const LIST_KEYS = new Set(['kind', 'ordered', 'items']);
+const ITEM_KEYS = new Set(['spans', 'depth']);
+const CODE_KEYS = new Set(['kind', 'lang', 'text']);
+const SPAN_KEYS = new Set(['kind', 'text']);
+const LINK_KEYS = new Set(['kind', 'text', 'href']);
+const SPAN_KINDS = new Set(['text', 'code', 'strong', 'emphasis']);
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What cleanText would change: the test is cheap, the cleaning is done only where it finds something. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** An object with no keys but these (so none that could reach a prototype, like `__proto__`). */
+function fields(value: unknown, allowed: Set<string>): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
+  for (const key of Object.keys(value)) if (!allowed.has(key)) fail();
+  return value as Fields;
+}
+const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : fail());
+const count = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? value : fail());
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
+
+/** Checks that `owner[key]` is a string and cleans it as the parser would (keeping newlines in code). */
+function checkString(owner: Fields | unknown[], key: string | number, options: { keepNewlines?: boolean } = {}) {
+  const value = (owner as Fields)[key as string];
+  if (typeof value !== 'string') fail();
+  if (NEEDS_CLEANING.test(value)) (owner as Fields)[key as string] = cleanText(value, options);
+}
+function checkStrings(value: unknown): void {
+  const strings = list(value);
+  for (let i = 0; i < strings.length; i++) checkString(strings, i);
+}
+
+function storedParse(value: unknown): void {
+  const parse = fields(value, PARSE_KEYS);
+  if (parse.topic !== undefined) storedTopic(parse.topic);
+  const lines = fields(parse.lines, ownKeysExcept(parse.lines, PROTOTYPE_KEYS));
+
+  for (const line of Object.values(lines)) count(line);
+  if (typeof parse.overrides !== 'boolean') fail();
+  for (const problem of list(parse.problems)) {
+    const entry = fields(problem, PROBLEM_KEYS);
+    count(entry.line);
+    checkString(entry, 'message');
+    if (entry.severity !== 'error' && entry.severity !== 'warning') fail();
+  }
+}
+
+/** Keys that could reach an object's prototype, which no parse records. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ownKeysExcept = (value: unknown, refused: Set<string>) =>
+  new Set(typeof value === 'object' && value !== null ? Object.keys(value).filter((key) => !refused.has(key)) : []);
+/** Attribute keys, as content/attributes.yaml names them. */
+const ID_KEY = /^[a-z][a-z0-9-]*$/;
+
+function storedTopic(value: unknown): void {
+  const topic = fields(value, TOPIC_KEYS);
+  checkString(topic, 'id');
+  if (!ID.test(topic.id as string)) fail();
+  for (const key of ['title', 'summary']) checkString(topic, key);
+  if (!(TOPIC_KINDS as readonly unknown[]).includes(topic.kind)) fail();
+  if (topic.parent !== undefined) checkString(topic, 'parent');
+  for (const key of ['aliases', 'tags', 'related']) checkStrings(topic[key]);
+  for (const source of list(topic.sources)) {
+    const entry = fields(source, SOURCE_KEYS);
+    checkString(entry, 'title');
+    checkString(entry, 'url');
+  }
+  const attributes = fields(
+    topic.attributes,
+    new Set(Object.keys(topic.attributes as object).filter((key) => ID_KEY.test(key))),
+  );
+  for (const attribute of Object.values(attributes)) {
+    const entry = fields(attribute, ATTRIBUTE_KEYS);
+    checkString(entry, 'value');
+    if (entry.why !== undefined) checkString(entry, 'why');
+  }
+  count(topic.line);
+}
+
+function checkBlock(value: unknown): void {
+  const kind = (value as Fields | null)?.kind;
+  if (kind === 'paragraph' || kind === 'quote') {
+    for (const span of list(fields(value, SPANS_BLOCK_KEYS).spans)) checkSpan(span);
+  } else if (kind === 'list') {
+    const block = fields(value, LIST_KEYS);
+    if (typeof block.ordered !== 'boolean') fail();
+    for (const item of list(block.items)) {
+      const entry = fields(item, ITEM_KEYS);
+      count(entry.depth);
+      for (const span of list(entry.spans)) checkSpan(span);
+    }
+  } else if (kind === 'code') {
+    const block = fields(value, CODE_KEYS);
+    checkString(block, 'lang');
+    checkString(block, 'text', { keepNewlines: true });
+  } else {
+    fail();
+  }
+}
+
+function checkSpan(value: unknown): void {
+  const kind = (value as Fields | null)?.kind;
+  if (kind === 'link') {
+    const span = fields(value, LINK_KEYS);
+    checkString(span, 'text');
+    checkString(span, 'href');
+  } else if (SPAN_KINDS.has(kind as string)) {
+    checkString(fields(value, SPAN_KEYS), 'text');
+  } else {
+    fail();
+  }
+}

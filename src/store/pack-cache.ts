@@ -1,0 +1,23 @@
+import type { ParseCache } from '../content/load-pack.js';
+import { readCheckedFile, nameForKey, writeCheckedFile } from './checked-file.js';
+import { pruneCache } from './prune.js';
+
+/**
+ * The parses of a pack's files, kept between runs in one checked file per pack folder (see checked-file.ts).
+ * The key names virt's version and the folder's real path, so another version or another folder never reads
+ * it. Writing is best effort: a cache that cannot be written only means the next run parses again.
+ */
+export function packParseCache(folder: string, version: string): ParseCache {
+  const keyOf = (packFolder: string) => JSON.stringify(['pack', version, packFolder]);
+  return {
+    read: (packFolder) => readCheckedFile(folder, nameForKey('pack', keyOf(packFolder)), keyOf(packFolder)),
+    write: (packFolder, value) => {
+      try {
+        writeCheckedFile(folder, nameForKey('pack', keyOf(packFolder)), keyOf(packFolder), value);
+        pruneCache(folder);
+      } catch {
+        /* read-only home, full disk: run without a cache */
+      }
+    },
+  };
+}

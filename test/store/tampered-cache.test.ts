@@ -1,0 +1,153 @@
+import { describe, expect, test } from '@jest/globals';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packParseCache } from '../../src/store/pack-cache.js';
+import { pruneCache, UNUSED_FOR } from '../../src/store/prune.js';
+import { makePack, packTopic } from '../helpers/pack.js';
+import { runCli } from '../helpers/run-cli.js';
+
+/** The version runCli gives virt, which the pack cache's key names. */
+const VERSION = '0.0.0-test';
+const scratch = () => mkdtempSync(join(tmpdir(), 'virt-attack-'));
+const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => /^pack-[0-9a-f]{16}\.json$/.test(name));
+
+/** A pack, explained once so its cache exists: the page's true text, and where its cache is. */
+async function cachedPack(name: string) {
+  const pack = makePack({ 'a.md': packTopic('omega-lab', { body: 'The true page.\n' }) }, name);
+  const env = { VIRT_CACHE_DIR: join(scratch(), 'virt') };
+  const truth = await runCli(['--content', pack, 'explain', 'omega-lab'], { env });
+  expect(truth).toMatchObject({ code: 0, stderr: '' });
+  const [file] = cacheFiles(env.VIRT_CACHE_DIR);
+  return { pack, env, truth, cacheFile: join(env.VIRT_CACHE_DIR, file!) };
+}
+
+/** What a stranger would write: the cached parse, changed by `edit`, with a valid checksum. */
+function rewriteCache(folder: string, pack: string, edit: (parses: Record<string, any>[]) => void) {
+  const cache = packParseCache(folder, VERSION);
+  const parses = cache.read(realpathSync(pack)) as Record<string, any>[];
+  edit(parses);
+  cache.write(realpathSync(pack), parses as never);
+}
+
+describe('a pack cache that someone tampered with', () => {
+  test('escape sequences written into a cached title never reach the terminal', async () => {
+    const { pack, env } = await cachedPack('escapes');
+    rewriteCache(env.VIRT_CACHE_DIR, pack, (parses) => {
+      parses[0]!.parsed.topic.title = 'Owned\u001b]52;c;ZXZpbA==\u0007\u001b]0;title\u0007\u009b2J';
+    });
+    for (const mode of [[], ['--color', 'always'], ['--json']]) {
+      const result = await runCli(['--content', pack, 'explain', 'omega-lab', ...mode], { env, tty: true });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Owned');
+      expect(result.stdout).not.toMatch(/\u001b\]|\u009b|\u0007/);
+    }
+  });
+
+  test('a parseable cache with a field of the wrong shape is parsed again, and the page is true', async () => {
+    const { pack, env, truth } = await cachedPack('shapes');
+    for (const damage of [
+      (p: any) => (p.parsed.topic.sources = null),
+      (p: any) => (p.page = JSON.stringify({ intro: [{ kind: 'script', text: 'x' }], sections: [] })),
+      (p: any) => (p.page = '{"intro": [], "sections": [], "__proto__": {"polluted": true}}'),
+      (p: any) => (p.page = '{not json'),
+      (p: any) => (p.parsed.topic.id = '../../etc'),
+      (p: any) => (p.parsed.lines = { ['__proto__']: 1, id: 'x' }),
+    ]) {
+      rewriteCache(env.VIRT_CACHE_DIR, pack, (parses) => damage(parses[0]));
+      expect(await runCli(['--content', pack, 'explain', 'omega-lab'], { env })).toEqual(truth);
+      expect((await runCli(['--content', pack, 'lint'], { env })).code).toBe(0);
+    }
+  });
+
+  test('every flipped byte of the cache file still shows the true page, with exit 0', async () => {
+    const { pack, env, truth, cacheFile } = await cachedPack('flips');
+    const original = readFileSync(cacheFile);
+    // Spread over the header, the checksum and the JSON: fixed places, so every run tries the same ones.
+    const places = Array.from({ length: 60 }, (_, i) => Math.floor((i * original.length) / 60));
+    for (const at of places) {
+      const damaged = Buffer.from(original);
+      damaged[at] = damaged[at]! ^ (1 << (at % 8));
+      writeFileSync(cacheFile, damaged);
+      expect(await runCli(['--content', pack, 'explain', 'omega-lab'], { env })).toEqual(truth);
+    }
+  });
+
+  test('a cache file planted in a folder others can write to is never used', async () => {
+    const { pack, env, truth } = await cachedPack('planted');
+    rewriteCache(env.VIRT_CACHE_DIR, pack, (parses) => {
+      parses[0]!.page = JSON.stringify({
+        intro: [{ kind: 'paragraph', spans: [{ kind: 'text', text: 'A planted lie.' }] }],
+        sections: [],
+      });
+    });
+    chmodSync(env.VIRT_CACHE_DIR, 0o777);
+    expect(await runCli(['--content', pack, 'explain', 'omega-lab'], { env })).toEqual(truth);
+    const debug = await runCli(['--content', pack, 'explain', 'omega-lab'], { env: { ...env, VIRT_DEBUG: '1' } });
+    expect(debug.stderr).toBe(
+      `virt: packs are not cached in ${env.VIRT_CACHE_DIR}: others can write to it (mode 777)\n`,
+    );
+  });
+
+  test('a private pack stays private in the cache: folder 0700, files 0600', async () => {
+    const { env, cacheFile } = await cachedPack('private');
+    expect(statSync(env.VIRT_CACHE_DIR).mode & 0o777).toBe(0o700);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('pruning and clearing', () => {
+  const monthsAgo = () => new Date(Date.now() - UNUSED_FOR - 24 * 60 * 60 * 1000);
+
+  test('caches unused for a month go; recent ones, other files and the targets of links stay', async () => {
+    const { env, cacheFile } = await cachedPack('pruned');
+    const folder = env.VIRT_CACHE_DIR;
+    const outside = scratch();
+    const target = join(outside, 'pack-1111111111111111.json');
+    writeFileSync(target, 'not virt’s');
+    utimesSync(target, monthsAgo(), monthsAgo());
+    symlinkSync(target, join(folder, 'pack-2222222222222222.json'));
+    symlinkSync(outside, join(folder, 'code'));
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    writeFileSync(join(folder, 'pack-3333333333333333.json'), 'old');
+    utimesSync(join(folder, 'pack-3333333333333333.json'), monthsAgo(), monthsAgo());
+    pruneCache(folder);
+    expect(existsSync(join(folder, 'pack-3333333333333333.json'))).toBe(false);
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('not virt’s');
+    expect(existsSync(join(folder, 'notes.txt'))).toBe(true);
+
+    const cleared = await runCli(['cache', 'clear'], { env });
+    expect(cleared).toMatchObject({ code: 0, stdout: '' });
+    expect(readdirSync(folder).sort()).toEqual(['CACHEDIR.TAG', 'notes.txt']);
+    expect(readFileSync(target, 'utf8')).toBe('not virt’s');
+    expect(readdirSync(outside)).toEqual(['pack-1111111111111111.json']);
+  });
+
+  test('virt cache says where the cache is, whether virt uses it and how big it is', async () => {
+    const { env } = await cachedPack('status');
+    const plain = await runCli(['cache'], { env });
+    expect(plain.stdout).toMatch(
+      new RegExp(`^folder\\t${env.VIRT_CACHE_DIR}\\nin use\\tyes\\nfiles\\t1\\nbytes\\t\\d+\\n$`),
+    );
+    const json = JSON.parse((await runCli(['cache', '--json'], { env })).stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, folder: env.VIRT_CACHE_DIR, trusted: true, files: 1 });
+    chmodSync(env.VIRT_CACHE_DIR, 0o777);
+    expect((await runCli(['cache'], { env })).stdout).toContain('in use\tno: others can write to it (mode 777)');
+    const refused = await runCli(['cache', 'clear'], { env });
+    expect(refused.code).toBe(2);
+    expect(cacheFiles(env.VIRT_CACHE_DIR)).toHaveLength(1);
+    expect((await runCli(['cache', 'wipe'], { env })).code).toBe(2);
+  });
+});
