@@ -25,7 +25,7 @@ export const ENVIRONMENT: [string, string][] = [
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
   [
     'VIRT_CACHE_DIR',
-    'where parsed packs and their search index are kept (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Caches unread for 30 days are removed when virt next writes one',
+    'the cache folder for parsed packs and compiled code (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Used only when you own it and no one else can write to it; see virt cache',
   ],
-  ['VIRT_DEBUG', '1 adds stack traces to error messages'],
+  ['VIRT_DEBUG', '1 adds stack traces to error messages, and says why the cache folder is not used'],
 ];

@@ -95,6 +95,24 @@ describe('the built bundle measures text as string-width does', () => {
   });
 });
 
+describe('a working directory that was removed', () => {
+  test('virt fails nowhere Node itself starts, even with a relative VIRT_CACHE_DIR', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'virt-cwd-'));
+    const inGone = (command: string) =>
+      spawnSync('sh', ['-c', `mkdir gone && cd gone && rmdir ../gone && ${command}`], {
+        cwd: parent,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', VIRT_CACHE_DIR: 'relcache' },
+      });
+    // Node 24 itself cannot start in a removed folder; Node 20 can, and then so must virt.
+    const node = inGone(`"${process.execPath}" -e 0`);
+    const explained = inGone(`"${process.execPath}" "${join(process.cwd(), 'bin', 'virt.js')}" explain kvm`);
+    expect(explained.status).toBe(node.status);
+    if (node.status === 0) expect(explained.stdout).toMatch(/^# KVM/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
 describe("Node's compile cache (Node 22 and later), in virt's cache folder", () => {
   // On Node 20 virt runs without a compile cache, and these hold trivially; CI runs them on Node 24 too.
   const copyOf = (from: string) => {
