@@ -22,6 +22,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt completion fish > ~/.config/fish/completions/virt.fish',
   ],
   lint: ['virt lint', 'virt lint ./my-notes', 'virt --content ./my-notes list'],
+  detect: ['virt detect', 'virt detect --json', 'virt detect | grep ^check', 'virt detect --root ./sosreport'],
   compare: [
     'virt compare full para',
     'virt compare @methods',
