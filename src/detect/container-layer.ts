@@ -80,7 +80,7 @@ export function detectContainers(view: SystemView, live: LiveProbe | undefined, 
     containers,
     noContainer: {
       phrase: 'no container',
-      nothingFound: true,
+      kind: 'nothing-found',
       evidence: [
         ...looked,
         ...(live

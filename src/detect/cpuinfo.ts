@@ -16,6 +16,8 @@ export interface CpuInfo {
   flags: Set<string> | undefined;
   /** "flags" on x86, "Features" on Arm: which line the flags came from. */
   flagsField: string | undefined;
+  /** The flags line ran past what is read: its flags are not trusted. */
+  cut: boolean;
   vendor: string | undefined;
   model: string | undefined;
 }
@@ -23,9 +25,12 @@ export interface CpuInfo {
 export function readCpuInfo(view: SystemView): CpuInfo {
   const read = view.read(CPUINFO, CPUINFO_BYTES);
   if (read.state !== 'text')
-    return { read, flags: undefined, flagsField: undefined, vendor: undefined, model: undefined };
+    return { read, flags: undefined, flagsField: undefined, cut: false, vendor: undefined, model: undefined };
   const fields = new Map<string, string>();
-  for (const line of read.text.split('\n')) {
+  const lines = read.text.split('\n');
+  // The last line of a read cut short may itself be cut: its field is not trusted.
+  let cutField: string | undefined;
+  for (const [index, line] of lines.entries()) {
     if (line.trim() === '') {
       if (fields.size > 0) break;
       continue;
@@ -33,15 +38,17 @@ export function readCpuInfo(view: SystemView): CpuInfo {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     const key = line.slice(0, colon).trim();
-    if (!fields.has(key)) fields.set(key, line.slice(colon + 1).trim());
+    if (read.truncated && index === lines.length - 1) cutField = key;
+    else if (!fields.has(key)) fields.set(key, line.slice(colon + 1).trim());
   }
   const flagsField = fields.has('flags') ? 'flags' : fields.has('Features') ? 'Features' : undefined;
   // A flags line cut off by the read limit would lose the flags at its end: better none than a wrong few.
-  const cut = read.truncated && flagsField !== undefined && !read.text.includes(`\n`, read.text.indexOf(flagsField));
+  const cut = flagsField === undefined && (cutField === 'flags' || cutField === 'Features');
   return {
     read,
-    flags: flagsField && !cut ? new Set(fields.get(flagsField)!.split(/\s+/).filter(Boolean)) : undefined,
-    flagsField: cut ? undefined : flagsField,
+    flags: flagsField ? new Set(fields.get(flagsField)!.split(/\s+/).filter(Boolean)) : undefined,
+    flagsField: flagsField ?? (cut ? cutField : undefined),
+    cut,
     vendor: fields.has('vendor_id') ? cleanText(fields.get('vendor_id')!).slice(0, 80) : undefined,
     model: fields.has('model name') ? cleanText(fields.get('model name')!).slice(0, 80) : undefined,
   };
@@ -56,3 +63,6 @@ export function virtualizationFlag(cpu: CpuInfo): 'vmx' | 'svm' | undefined {
 export function isX86(cpu: CpuInfo): boolean {
   return cpu.flagsField === 'flags';
 }
+
+/** How much is read of /proc/cpuinfo, for messages. */
+export const CPUINFO_LIMIT = `${CPUINFO_BYTES / 1024} KiB`;

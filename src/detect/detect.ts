@@ -17,7 +17,8 @@ export function detectSystem(view: SystemView, live?: LiveProbe): DetectReport {
   const { vm, noVm } = detectVm(view, cpu, release.state === 'text' ? release.text.trim() : undefined);
   const { containers, noContainer } = detectContainers(view, live, release);
   const kvm = kvmChecks(view, cpu, live, {
-    guest: vm !== null || cpu.flags?.has('hypervisor') === true,
+    guest: vm !== null || (cpu.flags?.has('hypervisor') === true && noVm?.kind !== 'xen-dom0'),
+    xenDom0: noVm?.kind === 'xen-dom0',
     container: containers.some((layer) => layer.id !== 'wsl'),
   });
   return { root: view.root, live: live !== undefined, vm, noVm, containers, noContainer, kvm };

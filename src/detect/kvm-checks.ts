@@ -1,4 +1,4 @@
-import { CPUINFO, isX86, virtualizationFlag, type CpuInfo } from './cpuinfo.js';
+import { CPUINFO, CPUINFO_LIMIT, isX86, virtualizationFlag, type CpuInfo } from './cpuinfo.js';
 import { evidence } from './evidence.js';
 import { OTHER_TOPICS } from './identifiers.js';
 import type { LiveProbe } from './live-probe.js';
@@ -17,6 +17,8 @@ export interface HostContext {
   guest: boolean;
   /** Inside a container that shares this kernel (not WSL, which has a kernel of its own). */
   container: boolean;
+  /** Xen's dom0: on the hypervisor, though no guest. */
+  xenDom0: boolean;
 }
 
 export interface KvmFinding {
@@ -36,7 +38,7 @@ export function kvmChecks(view: SystemView, cpu: CpuInfo, live: LiveProbe | unde
   const pvm = vendors.includes('kvm_pvm');
   const x86 = isX86(cpu);
   const checks: Check[] = [cpuCheck(cpu, flag, devKvm, pvm, where)];
-  if (devKvm && x86 && !flag) checks.push(withoutFlagsCheck(pvm));
+  if (devKvm && x86 && !flag && !cpu.cut) checks.push(withoutFlagsCheck(pvm));
   checks.push(moduleCheck(kvmModule, vendors, x86));
   checks.push(deviceCheck(devKvm, kvmModule, where));
   const access = devKvm ? live?.canReadWrite(DEV_KVM) : undefined;
@@ -64,6 +66,14 @@ function cpuCheck(
       status: 'WARN',
       message: 'the CPU flags could not be read',
       evidence: [evidence(CPUINFO, describeUnread(cpu.read), 'without it, VT-x and AMD-V cannot be checked')],
+      topic: OTHER_TOPICS.cpuFlags,
+    };
+  if (cpu.cut)
+    return {
+      id,
+      status: 'WARN',
+      message: `the CPU flags line runs past the ${CPUINFO_LIMIT} virt reads of /proc/cpuinfo, so it was not trusted`,
+      evidence: [evidence(CPUINFO, 'flags: (cut)', 'VT-x and AMD-V could not be checked')],
       topic: OTHER_TOPICS.cpuFlags,
     };
   if (!isX86(cpu))
@@ -102,6 +112,15 @@ function cpuCheck(
       message: 'the CPU shows neither vmx nor svm, yet /dev/kvm exists',
       evidence: [none],
       topic: OTHER_TOPICS.cpuFlags,
+    };
+  if (where.xenDom0)
+    return {
+      id,
+      status: 'FAIL',
+      message: "the CPU shows neither vmx nor svm: Xen's dom0 runs on the Xen hypervisor, which keeps them for itself",
+      hint: 'KVM runs on a kernel that boots without Xen',
+      evidence: [none],
+      topic: OTHER_TOPICS.xenDom0,
     };
   if (where.guest)
     return {

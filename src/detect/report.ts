@@ -22,8 +22,8 @@ export interface Layer {
 export interface Absence {
   /** How the verdict line names the machine: "a machine that shows no hypervisor", "a Xen dom0 (…)". */
   phrase: string;
-  /** True when nothing at all was found, as opposed to a positive sign of a host (Xen dom0, EC2 .metal). */
-  nothingFound: boolean;
+  /** Nothing found at all, or a positive sign of a host: Xen's dom0, or an EC2 .metal instance. */
+  kind: 'nothing-found' | 'xen-dom0' | 'bare-metal-instance';
   evidence: Evidence[];
   topic: string;
 }

@@ -11,9 +11,10 @@ export function verdict(report: DetectReport): string {
   let where: string;
   if (report.vm) where = [...containers, report.vm.phrase].join(' inside ');
   else if (containers.length === 0)
-    where = report.noVm?.nothingFound
-      ? 'no virtual machine or container found: this looks like bare metal'
-      : (report.noVm?.phrase ?? 'no virtual machine or container found');
+    where =
+      report.noVm?.kind === 'nothing-found'
+        ? 'no virtual machine or container found: this looks like bare metal'
+        : (report.noVm?.phrase ?? 'no virtual machine or container found');
   else where = `${containers.join(' inside ')} on ${report.noVm?.phrase ?? 'a machine that shows no hypervisor'}`;
   return `${capitalize(where)}; ${kvmPhrase(report)}`;
 }

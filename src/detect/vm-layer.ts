@@ -128,7 +128,7 @@ export function detectVm(view: SystemView, cpu: CpuInfo, kernelRelease: string |
       vm: null,
       noVm: {
         phrase: 'a Xen dom0 (the control domain of a Xen host, not a guest)',
-        nothingFound: false,
+        kind: 'xen-dom0',
         evidence: [dom0],
         topic: OTHER_TOPICS.xenDom0,
       },
@@ -191,7 +191,7 @@ function amazonMetal(dmi: Dmi, flag: Evidence | undefined): VmFinding {
     vm: null,
     noVm: {
       phrase: 'an Amazon EC2 bare-metal instance (no hypervisor beneath)',
-      nothingFound: false,
+      kind: 'bare-metal-instance',
       evidence: [
         evidence(dmiPath('product_name'), dmi.values.product_name!, 'a .metal instance type: bare metal, not a VM'),
         ...(flag ? [] : [evidence(CPUINFO, 'no hypervisor flag', 'the CPU reports no hypervisor')]),
@@ -211,7 +211,7 @@ function nothingFound(cpu: CpuInfo, dmi: Dmi): Absence {
   const vendor = dmi.values.sys_vendor ?? dmi.values.product_name;
   return {
     phrase: 'a machine that shows no hypervisor',
-    nothingFound: true,
+    kind: 'nothing-found',
     evidence: [
       ...(cpuSays ? [cpuSays] : []),
       vendor !== undefined

@@ -83,15 +83,23 @@ export function renderDetectRich(report: DetectReport, theme: Theme, width: numb
     ...read(layer.topic, '  '),
     '',
   ];
-  const absenceBlock = (title: string, absence: Absence, name: string) => [
-    ...section(title, name),
-    ...evidenceLines(absence.evidence, '  '),
-    ...read(absence.topic, '  '),
-    '',
-  ];
+  // What was looked for and not found reads best as one list than as a line per file.
+  const absenceBlock = (title: string, absence: Absence, name: string) => {
+    const missing = absence.evidence.filter((row) => row.value === 'absent');
+    const rest = absence.evidence.filter((row) => row.value !== 'absent');
+    return [
+      ...section(title, name),
+      ...evidenceLines(rest, '  '),
+      ...(missing.length > 1
+        ? wrap(`${theme.muted('Not found:')} ${missing.map((row) => theme.code(row.path)).join(', ')}`, '  ', '      ')
+        : evidenceLines(missing, '  ')),
+      ...read(absence.topic, '  '),
+      '',
+    ];
+  };
 
   if (report.vm) lines.push(...layerBlock('Virtual machine:', report.vm));
-  else if (report.noVm) lines.push(...absenceBlock('Virtual machine:', report.noVm, `none (${report.noVm.phrase})`));
+  else if (report.noVm) lines.push(...absenceBlock('Virtual machine:', report.noVm, `none: ${report.noVm.phrase}`));
   report.containers.forEach((layer, index) =>
     lines.push(...layerBlock(index === 0 ? 'Container:' : 'Container inside it:', layer)),
   );
