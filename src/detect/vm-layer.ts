@@ -148,7 +148,8 @@ export function detectVm(view: SystemView, cpu: CpuInfo, kernelRelease: string |
 }
 
 function dmiEvidence(match: DmiMatch): Evidence {
-  const maker = VM_IDS[match.id]?.name ?? match.id;
+  // QEMU's tables are the same with KVM or without: here the maker is only QEMU.
+  const maker = match.id === 'qemu' ? 'QEMU' : (VM_IDS[match.id]?.name ?? match.id);
   return evidence(dmiPath(match.field), match.value, `starts with "${match.prefix}": firmware tables of ${maker}`);
 }
 
