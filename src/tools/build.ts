@@ -191,6 +191,8 @@ async function recordCodeCaches(): Promise<void> {
     ['list', ...rich],
     ['search', 'hypercall'],
     ['search', 'hypercall', ...rich],
+    ['detect', '--plain'],
+    ['detect', ...rich],
     ['--content', pack, 'explain', 'gen-00059'],
     ['--content', pack, 'explain', 'gen-00059'],
     ['--content', pack, 'search', 'second', 'point'],
