@@ -117,7 +117,7 @@ export function renderDetectRich(report: DetectReport, theme: Theme, width: numb
   for (const check of report.kvm.checks) {
     const status = label[check.status](check.status.padEnd(4));
     lines.push(...wrap(`${status}  ${check.message}`, '  ', '        '));
-    if (check.hint) lines.push(...wrap(`${theme.emphasis('Hint:')} ${check.hint}`, '        '));
+    if (check.hint) lines.push(...wrap(`${theme.emphasis('Hint:')} ${check.hint}`, '        ', '              '));
     lines.push(...evidenceLines(check.evidence, '        '));
     lines.push(...read(check.topic, '        '));
   }
