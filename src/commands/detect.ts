@@ -1,13 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { detectSystem } from '../detect/detect.js';
-import { fileSystemView } from '../detect/fs-system-view.js';
-import { processProbe, type LiveProbe } from '../detect/live-probe.js';
-import { otherPlatformNote } from '../detect/other-platforms.js';
+import type { LiveProbe } from '../detect/live-probe.js';
 import type { SystemView } from '../detect/system-view.js';
 import { UsageError } from '../errors.js';
-import { detectJson, renderDetectPlain, renderDetectRich } from '../render/detect.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 
 /** What `virt detect` reads the machine with; tests replace them. */
@@ -17,17 +13,22 @@ export interface DetectDeps {
   probe: (env: Record<string, string | undefined>) => LiveProbe;
 }
 
-const defaults: DetectDeps = { platform: process.platform, view: fileSystemView, probe: processProbe };
-
 /** `virt detect [--root DIR]`: every layer this machine (or a captured one) runs in, with the evidence. */
 export async function runDetect(
   ctx: Context,
   options: { root?: string },
   deps: Partial<DetectDeps> = {},
 ): Promise<void> {
-  const { platform, view, probe } = { ...defaults, ...deps };
   const root = options.root === undefined ? undefined : checkedRoot(options.root);
-  const note = root === undefined ? otherPlatformNote(platform) : undefined;
+  // The detection code is a bundle of its own: no other command pays for loading it.
+  const detect = await import('../lazy/detect.js');
+  const { platform, view, probe } = {
+    platform: process.platform,
+    view: detect.fileSystemView,
+    probe: detect.processProbe,
+    ...deps,
+  };
+  const note = root === undefined ? detect.otherPlatformNote(platform) : undefined;
   if (note !== undefined) {
     if (ctx.out.mode === 'json')
       ctx.write(
@@ -36,10 +37,10 @@ export async function runDetect(
     else ctx.write(`${note}\n`);
     return;
   }
-  const report = detectSystem(view(root ?? '/'), root === undefined ? probe(ctx.io.env) : undefined);
-  if (ctx.out.mode === 'json') ctx.write(`${JSON.stringify(detectJson(report), null, 2)}\n`);
-  else if (ctx.out.mode === 'plain') ctx.write(renderDetectPlain(report));
-  else await ctx.show(renderDetectRich(report, await ctx.theme(), ctx.out.readingWidth));
+  const report = detect.detectSystem(view(root ?? '/'), root === undefined ? probe(ctx.io.env) : undefined);
+  if (ctx.out.mode === 'json') ctx.write(`${JSON.stringify(detect.detectJson(report), null, 2)}\n`);
+  else if (ctx.out.mode === 'plain') ctx.write(detect.renderDetectPlain(report));
+  else await ctx.show(detect.renderDetectRich(report, await ctx.theme(), ctx.out.readingWidth));
 }
 
 /** The folder --root names, made absolute; a usage error unless it looks like the top of a system. */
