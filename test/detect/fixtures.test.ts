@@ -5,6 +5,7 @@ import { detectSystem } from '../../src/detect/detect.js';
 import { fileSystemView } from '../../src/detect/fs-system-view.js';
 import type { DetectReport } from '../../src/detect/report.js';
 import { verdict } from '../../src/detect/verdict.js';
+import { memorySystem } from '../helpers/memory-system.js';
 
 const FIXTURES = join('test', 'fixtures', 'detect');
 const detect = (name: string): DetectReport => detectSystem(fileSystemView(join(process.cwd(), FIXTURES, name)));
@@ -312,5 +313,52 @@ describe('the guards', () => {
     const values = report.containers.flatMap((layer) => layer.evidence.map((row) => row.value)).join(' ');
     expect(values).toContain('container=podman');
     expect(values).not.toMatch(/PATH=|HOME=|HOSTNAME=/);
+  });
+
+  test('Kubernetes: the service-account mount or the environment marks the pod, around the runtime found', () => {
+    const mount = '/run/secrets/kubernetes.io/serviceaccount/token';
+    const withDocker = detectSystem(memorySystem({ [mount]: 'x', '/.dockerenv': '' }));
+    expect(withDocker.containers.map((layer) => [layer.id, layer.name])).toEqual([
+      ['docker', 'Docker in a Kubernetes pod'],
+    ]);
+    expect(withDocker.containers[0]!.evidence.map((row) => row.path)).toEqual([
+      '/.dockerenv',
+      '/run/secrets/kubernetes.io/serviceaccount',
+    ]);
+    const live = {
+      env: (name: string) => ({ KUBERNETES_SERVICE_HOST: '10.0.0.1' })[name],
+      canReadWrite: () => undefined,
+    };
+    const alone = detectSystem(memorySystem({}), live);
+    expect(alone.containers.map((layer) => [layer.id, layer.name])).toEqual([['container-other', 'a Kubernetes pod']]);
+    expect(alone.containers[0]!.evidence[0]).toMatchObject({ path: '$KUBERNETES_SERVICE_HOST', value: 'set' });
+  });
+
+  test("live, this process's container= variable names the manager when no file does; never under --root", () => {
+    const live = { env: (name: string) => ({ container: 'podman' })[name], canReadWrite: () => undefined };
+    expect(detectSystem(memorySystem({}), live).containers.map((layer) => layer.id)).toEqual(['podman']);
+    expect(detectSystem(memorySystem({})).noContainer?.evidence.at(-1)).toMatchObject({
+      path: '$container',
+      value: 'not read',
+    });
+  });
+
+  test('live, /dev/kvm that this user may not open fails with the log-in-again hint', () => {
+    const view = memorySystem({
+      '/proc/cpuinfo': 'processor\t: 0\nflags\t\t: fpu vmx\n\n',
+      '/dev/kvm': '',
+      '/sys/module/kvm/parameters/ignore_msrs': 'N\n',
+      '/sys/module/kvm_intel/parameters/nested': 'N\n',
+    });
+    const denied = detectSystem(view, { env: () => undefined, canReadWrite: () => false });
+    const access = denied.kvm.checks.find((check) => check.id === 'dev-kvm-access')!;
+    expect(access.status).toBe('FAIL');
+    expect(access.hint).toMatch(/usermod -aG kvm .*log in again/);
+    expect(denied.kvm.usable).toBe(false);
+    expect(verdict(denied)).toMatch(/\/dev\/kvm is here, but this user may not open it$/);
+    expect(denied.kvm.checks.find((check) => check.id === 'nested')).toMatchObject({ status: 'INFO' });
+    const allowed = detectSystem(view, { env: () => undefined, canReadWrite: () => true });
+    expect(allowed.kvm.usable).toBe(true);
+    expect(verdict(allowed)).toMatch(/; this machine can run KVM guests$/);
   });
 });
