@@ -23,6 +23,7 @@ export const EXAMPLES: Record<string, string[]> = {
   ],
   cache: ['virt cache', 'virt cache --json', 'virt cache clear'],
   lint: ['virt lint', 'virt lint ./my-notes', 'virt --content ./my-notes list'],
+  detect: ['virt detect', 'virt detect --json', 'virt detect | grep ^check', 'virt detect --root ./sosreport'],
   compare: [
     'virt compare full para',
     'virt compare @methods',

@@ -8,6 +8,7 @@ import { runMenu } from '../commands/menu.js';
 import { runCompletion } from '../commands/completion.js';
 import { runLint } from '../commands/lint.js';
 import { runCache } from '../commands/cache.js';
+import { runDetect } from '../commands/detect.js';
 import { createContext, type Context } from './context.js';
 import type { Io } from './io.js';
 import { EXAMPLES } from './examples.js';
@@ -146,6 +147,17 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .action(async (dirs: string[], _options: unknown, command: Command) => {
       const ctx = context(command);
       await runLint(ctx, dirs, ctx.packs);
+    });
+
+  program
+    .command('detect')
+    .description(
+      'tell whether this machine is a VM, a container or both, and whether it can host KVM, with the evidence',
+    )
+    .option('--root <dir>', 'read a captured system under this folder instead of / (environment and access not tested)')
+    .addHelpText('before', examples('detect'))
+    .action(async (options: { root?: string }, command: Command) => {
+      await runDetect(context(command), options);
     });
 
   program

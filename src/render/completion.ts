@@ -20,6 +20,14 @@ const quoteWords = (words: string[]) =>
     .join(' ');
 const longs = (options: CliSpec['globalOptions']) => options.flatMap((option) => (option.long ? [option.long] : []));
 const fishQuote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** Options whose value is a folder (`--content <dir>`, `detect --root <dir>`): completed with folder names. */
+const folderOptions = (spec: CliSpec) => [
+  ...new Set(
+    [...spec.globalOptions, ...spec.commands.flatMap((command) => command.options)].flatMap((option) =>
+      option.long && option.flags.includes('<dir>') ? [option.long] : [],
+    ),
+  ),
+];
 
 /** A completion script for `shell`: commands, options, option values, topic ids and aliases. Printed, never installed. */
 export function renderCompletion(shell: Shell, spec: CliSpec, words: CompletionWords): string {
@@ -46,7 +54,7 @@ _virt() {
   local groups="${quoteWords(words.groups)}"
   case "$prev" in
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-    --content) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    ${folderOptions(spec).join('|')}) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --width|--limit) return ;;
   esac
   local command="" i
@@ -96,7 +104,7 @@ ${commands}
   groups=(${quoteWords(words.groups)})
   case $words[CURRENT-1] in
     --color) compadd -- auto always never; return ;;
-    --content) _files -/; return ;;
+    ${folderOptions(spec).join('|')}) _files -/; return ;;
     --width|--limit) return ;;
   esac
   local command="" i
@@ -134,7 +142,7 @@ function fishScript(spec: CliSpec, words: CompletionWords): string {
     for (const option of command.options) {
       if (option.long)
         lines.push(
-          `complete -c virt -n '__fish_seen_subcommand_from ${command.name}' -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${option.takesValue ? ' -x' : ''}`,
+          `complete -c virt -n '__fish_seen_subcommand_from ${command.name}' -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${option.flags.includes('<dir>') ? ' -r -F' : option.takesValue ? ' -x' : ''}`,
         );
     }
   }

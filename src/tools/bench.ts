@@ -68,6 +68,9 @@ const cases: Case[] = [
   { name: 'virt compare full para (rich)', args: [bin, 'compare', 'full', 'para', '--color', 'always', '--no-pager'] },
   { name: 'virt list', args: [bin, 'list'], time: 1.3 },
   { name: 'virt search hypercall', args: [bin, 'search', 'hypercall'], time: 1.4 },
+  // detect reads a few dozen small files and loads no guide.
+  { name: 'virt detect', args: [bin, 'detect'], time: Number(process.versions.node.split('.')[0]) >= 24 ? 1.8 : 1.4 },
+  { name: 'virt detect (rich)', args: [bin, 'detect', '--color', 'always', '--no-pager'] },
   { name: 'virt explain (2,000-topic pack)', args: [bin, '--content', pack, 'explain', 'gen-01999'], time: 1.6 },
   {
     name: 'virt search (2,000-topic pack)',
