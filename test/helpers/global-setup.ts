@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Commands that tests start with the inherited environment keep their pack caches in a folder of the run's
- * own (removed by global-teardown.ts), never in the cache of the person running the tests. Set here,
- * before jest starts its workers, because a test file's process.env is a copy that child processes do not see.
+ * Everything a test run writes in temporary folders goes into one folder of its own, removed whole by
+ * global-teardown.ts however the tests ended: TMPDIR points there, so os.tmpdir() in the test files and in
+ * every process they start (virt, npm, tar) names it. Commands that tests start keep their caches there
+ * too, never in the cache of the person running the tests. Set here, before jest starts its workers,
+ * because a test file's process.env is a copy that child processes do not see.
  */
-export default function useTemporaryCache(): void {
-  process.env.VIRT_CACHE_DIR = mkdtempSync(join(tmpdir(), 'virt-test-cache-'));
+export default function useTemporaryFolder(): void {
+  const run = mkdtempSync(join(tmpdir(), 'virt-test-run-'));
+  process.env.TMPDIR = run;
+  process.env.VIRT_CACHE_DIR = join(run, 'cache');
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 
-/** Removes the run's cache folder made by global-setup.ts. */
-export default function removeTemporaryCache(): void {
-  const folder = process.env.VIRT_CACHE_DIR;
-  if (folder?.includes('virt-test-cache-')) rmSync(folder, { recursive: true, force: true });
+/** Removes the run's temporary folder made by global-setup.ts, with all the tests left in it. */
+export default function removeTemporaryFolder(): void {
+  const folder = process.env.TMPDIR;
+  if (folder?.includes('virt-test-run-')) rmSync(folder, { recursive: true, force: true });
 }
