@@ -33,15 +33,6 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
   };
   const program = createProgram(io, version);
   try {
-    if (!namesACommand(argv)) {
-      // Without a command (alone, or with only options such as --no-pager), virt opens the menu on a
-      // terminal; in a pipe or a script it explains itself on stdout instead of waiting for input.
-      if (!(io.stdinIsTTY && io.stdout.isTTY)) {
-        program.outputHelp();
-        return EXIT.ok;
-      }
-      argv = [...argv, 'menu'];
-    }
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
@@ -94,21 +85,4 @@ function report(error: unknown, io: Io): number {
   const stack = (error as Error | undefined)?.stack;
   if (io.env.VIRT_DEBUG === '1' && stack) io.stderr.write(`${stack}\n`);
   return EXIT.notFound;
-}
-
-/** virt's own options: those that take a value (so the value is not taken for a command), and the rest. */
-const VALUE_OPTIONS = new Set(['--color', '--width', '--content']);
-const FLAGS = new Set(['--plain', '--json', '--pager', '--no-pager']);
-
-/**
- * Whether argv is more than virt's own options: a command, help, the version, or anything commander should
- * judge (an unknown option is its usage error to report).
- */
-function namesACommand(argv: string[]): boolean {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_OPTIONS.has(arg)) i++;
-    else if (!FLAGS.has(arg) && !VALUE_OPTIONS.has(arg.split('=')[0]!)) return true;
-  }
-  return false;
 }

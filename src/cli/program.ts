@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { closest, distance } from 'fastest-levenshtein';
+import { UsageError } from '../errors.js';
 import { runExplain } from '../commands/explain.js';
 import { runList } from '../commands/list.js';
 import { runCompare } from '../commands/compare.js';
@@ -29,6 +31,14 @@ function distinctFolders(folders: string[]): string[] {
     const key = resolve(folder);
     return !seen.has(key) && (seen.add(key), true);
   });
+}
+
+/** A word where a command was expected, with the nearest command when one is close. */
+function unknownCommand(word: string, program: Command): UsageError {
+  const names = program.commands.map((command) => command.name());
+  const near = closest(word, names);
+  const hint = distance(word, near) <= 2 ? ` (did you mean ${near}?)` : '';
+  return new UsageError(`unknown command '${word}'${hint}; run \`virt --help\` for the commands`);
 }
 
 function examples(name: string): string {
@@ -123,10 +133,18 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     });
 
   program
-    .command('menu')
+    .command('menu', { isDefault: true })
     .description('an interactive picker: type to find a topic, read it, go on to related topics or comparisons')
     .addHelpText('before', examples('menu'))
+    // As the default command it receives whatever word was not a command: that is a mistyped command.
+    .allowExcessArguments(true)
     .action(async (_options: unknown, command: Command) => {
+      const [mistyped] = command.args;
+      if (mistyped !== undefined) throw unknownCommand(mistyped, program);
+      // `virt` alone (or with only options such as --no-pager) opens the menu on a terminal; in a pipe or a
+      // script it explains itself on stdout instead of waiting for input.
+      const named = program.args.includes('menu');
+      if (!named && !(io.stdinIsTTY && io.stdout.isTTY)) return void program.outputHelp();
       await runMenu(context(command));
     });
 

@@ -20,14 +20,26 @@ const quoteWords = (words: string[]) =>
     .join(' ');
 const longs = (options: CliSpec['globalOptions']) => options.flatMap((option) => (option.long ? [option.long] : []));
 const fishQuote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const allOptions = (spec: CliSpec) => [...spec.globalOptions, ...spec.commands.flatMap((command) => command.options)];
+const longsWhere = (spec: CliSpec, test: (option: CliSpec['globalOptions'][number]) => boolean) => [
+  ...new Set(allOptions(spec).flatMap((option) => (option.long && test(option) ? [option.long] : []))),
+];
 /** Options whose value is a folder (`--content <dir>`, `detect --root <dir>`): completed with folder names. */
-const folderOptions = (spec: CliSpec) => [
-  ...new Set(
-    [...spec.globalOptions, ...spec.commands.flatMap((command) => command.options)].flatMap((option) =>
-      option.long && option.flags.includes('<dir>') ? [option.long] : [],
+const folderOptions = (spec: CliSpec) => longsWhere(spec, (option) => option.flags.includes('<dir>'));
+/** Options that take a free value (`--width <columns>`): nothing to offer, and the value is not a command. */
+const freeValueOptions = (spec: CliSpec) =>
+  longsWhere(spec, (option) => option.takesValue && !option.choices && !option.flags.includes('<dir>'));
+const valueOptions = (spec: CliSpec) => longsWhere(spec, (option) => option.takesValue);
+/** Options with fixed values (`--color auto|always|never`), each with its values. */
+const choiceOptions = (spec: CliSpec) => [
+  ...new Map(
+    allOptions(spec).flatMap((option) =>
+      option.long && option.choices ? [[option.long, option.choices] as const] : [],
     ),
   ),
 ];
+/** `case` arms for the shells: the given pattern list, or one that matches nothing when the list is empty. */
+const arm = (longs: string[]) => (longs.length ? longs.join('|') : '--no-such-option');
 
 /** A completion script for `shell`: commands, options, option values, topic ids and aliases. Printed, never installed. */
 export function renderCompletion(shell: Shell, spec: CliSpec, words: CompletionWords): string {
@@ -53,14 +65,16 @@ _virt() {
   local topics="${quoteWords(words.topics)}"
   local groups="${quoteWords(words.groups)}"
   case "$prev" in
-    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-    ${folderOptions(spec).join('|')}) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    --width|--limit) return ;;
+${choiceOptions(spec)
+  .map(([long, choices]) => `    ${long}) COMPREPLY=($(compgen -W "${choices.join(' ')}" -- "$cur")); return ;;`)
+  .join('\n')}
+    ${arm(folderOptions(spec))}) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    ${arm(freeValueOptions(spec))}) return ;;
   esac
   local command="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
-      --color|--content|--width) ((i++)) ;;
+      ${arm(valueOptions(spec))}) ((i++)) ;;
       -*) ;;
       *) command=\${COMP_WORDS[i]}; break ;;
     esac
@@ -103,14 +117,16 @@ ${commands}
   topics=(${quoteWords(words.topics)})
   groups=(${quoteWords(words.groups)})
   case $words[CURRENT-1] in
-    --color) compadd -- auto always never; return ;;
-    ${folderOptions(spec).join('|')}) _files -/; return ;;
-    --width|--limit) return ;;
+${choiceOptions(spec)
+  .map(([long, choices]) => `    ${long}) compadd -- ${choices.join(' ')}; return ;;`)
+  .join('\n')}
+    ${arm(folderOptions(spec))}) _files -/; return ;;
+    ${arm(freeValueOptions(spec))}) return ;;
   esac
   local command="" i
   for (( i = 2; i < CURRENT; i++ )); do
     case $words[i] in
-      --color|--content|--width) (( i++ )) ;;
+      ${arm(valueOptions(spec))}) (( i++ )) ;;
       -*) ;;
       *) command=$words[i]; break ;;
     esac
@@ -142,21 +158,13 @@ function fishScript(spec: CliSpec, words: CompletionWords): string {
     for (const option of command.options) {
       if (option.long)
         lines.push(
-          `complete -c virt -n '__fish_seen_subcommand_from ${command.name}' -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${option.flags.includes('<dir>') ? ' -r -F' : option.takesValue ? ' -x' : ''}`,
+          `complete -c virt -n '__fish_seen_subcommand_from ${command.name}' -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${fishValues(option)}`,
         );
     }
   }
   for (const option of spec.globalOptions) {
     if (!option.long) continue;
-    const values =
-      option.long === '--color'
-        ? " -xa 'auto always never'"
-        : option.long === '--content'
-          ? ' -r -F'
-          : option.takesValue
-            ? ' -x'
-            : '';
-    lines.push(`complete -c virt -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${values}`);
+    lines.push(`complete -c virt -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${fishValues(option)}`);
   }
   lines.push(
     `complete -c virt -n '__fish_seen_subcommand_from explain compare' -a ${fishQuote(quoteWords(words.topics))}`,
@@ -165,4 +173,11 @@ function fishScript(spec: CliSpec, words: CompletionWords): string {
   lines.push("complete -c virt -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'");
   lines.push("complete -c virt -n '__fish_seen_subcommand_from lint' -F");
   return `${lines.join('\n')}\n`;
+}
+
+/** What fish offers after an option: its fixed values, folder names, nothing (a free value), or no value. */
+function fishValues(option: CliSpec['globalOptions'][number]): string {
+  if (option.choices) return ` -xa ${fishQuote(option.choices.join(' '))}`;
+  if (option.flags.includes('<dir>')) return ' -r -F';
+  return option.takesValue ? ' -x' : '';
 }
