@@ -16,7 +16,7 @@ export interface Io {
 /**
  * Whether a descriptor is a terminal, asked without process.stdin or process.stderr (touching those creates
  * their streams) and, for pipes and files, without node:tty, whose loading (it brings net and the streams)
- * costs about 5 ms: only a character device can be a terminal.
+ * costs more than the check itself: only a character device can be a terminal.
  */
 function isTerminal(fd: number): boolean {
   try {

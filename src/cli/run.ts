@@ -14,7 +14,7 @@ export const version = (): string =>
 /**
  * Runs virt on the real terminal with the process's arguments, and ends the process with its status.
  * Left to itself, Node waits before exiting for V8's background work, such as optimising functions that
- * will never run again: up to 25 ms after a search of a large pack. So once all output has left and
+ * will never run again. So once all output has left and
  * nothing else is under way, virt exits at once; otherwise it lets Node finish as usual.
  */
 export function run(argv: string[] = process.argv.slice(2)): void {
