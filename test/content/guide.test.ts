@@ -21,6 +21,8 @@ describe('the built-in guide', () => {
       'products-and-features',
       'checking-a-host',
       'glossary',
+      'containers-in-practice',
+      'other-platforms',
     ]);
     expect(catalog.children('what-is-virtualization').map((t) => t.id)).toEqual([
       'full-virtualization',
@@ -28,6 +30,7 @@ describe('the built-in guide', () => {
       'software-virtualization',
       'containerization',
       'hybrid-virtualization',
+      'misconceptions',
     ]);
   });
 
