@@ -29,6 +29,8 @@ const WEIGHT = { details: 1.5, page: 1 };
  * Pages that teach a subject at length (the methods and the guide's chapters) come before the short
  * glossary entry of the same word: a learner searching "hypercall" is best served by paravirtualization.
  */
+/** The share of a question's words (of three or more) that a topic must match. */
+const MOST_WORDS = 0.6;
 const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
 
 type ShortFields = { id: string; title: string; aliases: string; summary: string };
@@ -116,8 +118,10 @@ function rank(
     ),
   ];
   if (terms.length === 0) return [];
-  // Every word must match somewhere (AND); a topic's score is the sum over the words.
-  let totals: Map<string, { score: number; terms: Set<string> }> | undefined;
+  // A topic's score is the sum over the words it matches. Learners type questions, with words no page uses
+  // ("how do vms work on a mac"), so a topic need not match every word: one or two words must all match, and
+  // of more, most (MOST_WORDS); a topic that matches more of the words ranks above one that matches fewer.
+  const totals = new Map<string, { score: number; matched: number; terms: Set<string> }>();
   for (const term of terms) {
     const matches = new Map<string, { score: number; terms: string[] }>();
     for (const result of index.search(term, {
@@ -133,18 +137,21 @@ function rank(
       if (!match.terms.includes(term)) match.terms.push(term);
       matches.set(id, match);
     }
-    const next = new Map<string, { score: number; terms: Set<string> }>();
     for (const [id, match] of matches) {
-      const earlier = totals ? totals.get(id) : { score: 0, terms: new Set<string>() };
-      if (earlier)
-        next.set(id, { score: earlier.score + match.score, terms: new Set([...earlier.terms, ...match.terms]) });
+      const total = totals.get(id) ?? { score: 0, matched: 0, terms: new Set<string>() };
+      total.score += match.score;
+      total.matched++;
+      for (const found of match.terms) total.terms.add(found);
+      totals.set(id, total);
     }
-    totals = next;
   }
+  const needed = terms.length <= 2 ? terms.length : Math.ceil(terms.length * MOST_WORDS);
   const hits: SearchHit[] = [];
-  for (const [id, total] of totals ?? []) {
+  for (const [id, total] of totals) {
+    if (total.matched < needed) continue;
     const topic = byId.get(id)!;
-    const score = total.score * KIND_WEIGHT[topic.kind];
+    const coverage = total.matched / terms.length;
+    const score = total.score * coverage * coverage * KIND_WEIGHT[topic.kind];
     hits.push({ topic, score: Math.round(score * 100) / 100, terms: [...total.terms] });
   }
   return hits.sort((a, b) => b.score - a.score);

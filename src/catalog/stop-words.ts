@@ -3,7 +3,7 @@
  * rank nothing, and their postings were half the index that every search has to load.
  */
 export const STOP_WORDS = new Set(
-  'a an and are as at be been but by can could do does for from had has have how if in into is it its may not of on or so than that the their them then there these they this those to versus vs was were what when where which while who why will with would you your'.split(
+  'a an and are as at be been between but by can could define difference do does explain for from had has have how i if in into is it its me may my need not of on or our should so than that the their them then there these they this those to versus vs want was we were what when where which while who why will with would you your'.split(
     ' ',
   ),
 );

@@ -125,7 +125,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
   program
     .command('search')
     .description('find topics by words in their titles, aliases, summaries and pages, best first')
-    .argument('<words...>', 'every word must match (case and small typos do not matter)')
+    .argument('<words...>', 'words or a question; most words must match (case and small typos do not matter)')
     .option('--limit <n>', 'show at most n results on a terminal or in a pipe (default 10)')
     .addHelpText('before', examples('search'))
     .action(async (words: string[], options: { limit?: string }, command: Command) => {
