@@ -1,5 +1,5 @@
 import type { Topic } from '../model/topic.js';
-import { normalizeName } from './normalize.js';
+import { normalizeName } from '../model/normalize.js';
 
 /** Every name a topic answers to (id, title, aliases), normalized, sorted for prefix lookups. */
 export interface NameIndex {

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Topic } from '../model/topic.js';
 import type { NameIndex } from './name-index.js';
-import { normalizeName } from './normalize.js';
+import { normalizeName } from '../model/normalize.js';
 
 export type Resolution =
   | { kind: 'found'; topic: Topic; via: 'name' | 'prefix' | 'typo' }

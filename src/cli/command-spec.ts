@@ -1,29 +1,7 @@
 import type { Command } from 'commander';
+import type { CliSpec, OptionSpec } from '../render/program-spec.js';
 import { EXAMPLES } from './examples.js';
-
-export interface OptionSpec {
-  flags: string;
-  long?: string;
-  description: string;
-  /** Fixed values the option takes, for completion. */
-  choices?: string[];
-  takesValue: boolean;
-}
-
-export interface CommandSpec {
-  name: string;
-  usage: string;
-  description: string;
-  options: OptionSpec[];
-  examples: string[];
-}
-
-export interface CliSpec {
-  description: string;
-  globalOptions: OptionSpec[];
-  commands: CommandSpec[];
-  examples: string[];
-}
+import { ENVIRONMENT, EXIT_STATUS } from './reference.js';
 
 function optionSpec(option: Command['options'][number]): OptionSpec {
   return {
@@ -51,5 +29,7 @@ export function describeProgram(program: Command): CliSpec {
       examples: EXAMPLES[command.name()] ?? [],
     })),
     examples: EXAMPLES.virt ?? [],
+    environment: ENVIRONMENT.map(([name, meaning]) => [name, meaning]),
+    exitStatus: EXIT_STATUS.map(([code, name, meaning]) => [code, name, meaning]),
   };
 }

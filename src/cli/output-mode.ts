@@ -1,6 +1,8 @@
+import type { OutputMode, OutputSettings } from '../context/output.js';
 import { UsageError } from '../errors.js';
 
-export type OutputMode = 'rich' | 'plain' | 'json';
+export type { OutputSettings };
+
 export type ColorWhen = 'auto' | 'always' | 'never';
 
 export interface OutputFlags {
@@ -8,16 +10,6 @@ export interface OutputFlags {
   json?: boolean;
   color?: string;
   width?: string;
-}
-
-export interface OutputSettings {
-  mode: OutputMode;
-  colorLevel: 0 | 1 | 2 | 3;
-  ascii: boolean;
-  /** Columns available for tables and lists. */
-  width: number;
-  /** Columns for running text: the width, capped at a comfortable reading measure. */
-  readingWidth: number;
 }
 
 export const READING_MEASURE = 100;

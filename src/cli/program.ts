@@ -11,8 +11,10 @@ import { runCompletion } from '../commands/completion.js';
 import { runLint } from '../commands/lint.js';
 import { runCache } from '../commands/cache.js';
 import { runDetect } from '../commands/detect.js';
-import { createContext, type Context } from './context.js';
+import type { Context } from '../context/context.js';
+import { createContext } from './context.js';
 import type { Io } from './io.js';
+import { describeProgram } from './command-spec.js';
 import { EXAMPLES } from './examples.js';
 import { resolveOutput, type OutputFlags } from './output-mode.js';
 import { ENVIRONMENT, EXIT_STATUS } from './reference.js';
@@ -154,7 +156,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText('before', examples('completion'))
     .action(async (shell: string, _options: unknown, command: Command) => {
-      await runCompletion(context(command), shell, program);
+      await runCompletion(context(command), shell, describeProgram(program));
     });
 
   program

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { EXIT, UsageError, VirtError } from '../errors.js';
 import { cacheStatusJson, renderCacheStatus } from '../render/cache-status.js';
 import { cacheStatus, clearCacheFolder } from '../store/cache-status.js';

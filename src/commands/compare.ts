@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import { buildComparison } from '../model/comparison.js';
 import type { Topic } from '../model/topic.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import type { LiveProbe } from '../detect/live-probe.js';
 import type { SystemView } from '../detect/system-view.js';
 import { UsageError } from '../errors.js';

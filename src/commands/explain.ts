@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import { topicJson, toJson } from '../render/json.js';
 import { renderPlainPage } from '../render/page-plain.js';

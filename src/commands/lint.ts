@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { builtinContentDir } from '../content/paths.js';
 import { cleanText } from '../content/sanitize.js';
 import { formatProblem, VirtError, EXIT } from '../errors.js';

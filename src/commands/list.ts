@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 import { renderListPlain, renderTree, treeRows } from '../render/list.js';
 

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import type { Prompts } from '../prompts/prompts.js';
 import * as compare from './compare.js';

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { NotFoundError } from '../errors.js';
 import type { Topic } from '../model/topic.js';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 
 /** Resolves a name the way every command does, turning "not found" and "ambiguous" into exit-1 errors with hints. */
 export function resolveTopic(catalog: Catalog, name: string, ctx: Context): Topic {

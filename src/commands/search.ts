@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context/context.js';
 import { onlyStopWords } from '../catalog/stop-words.js';
 import { cleanText } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';

@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { ContentProblem } from '../errors.js';
 import type { AttributeSchema, Guide, Topic } from '../model/topic.js';
-import { normalizeName } from '../catalog/normalize.js';
+import { normalizeName } from '../model/normalize.js';
 import { allAttributeDefs } from '../model/attributes.js';
 import type { WorkMeter } from './work-meter.js';
 

@@ -26,14 +26,20 @@ export interface LoadedPack {
   pages: Map<string, () => Promise<Page>>;
 }
 
-type ParseFile = (source: string, origin: { file: string; pack?: string }) => ParsedTopic;
+/** parse-topic.ts's parseTopic, given by the caller: it lives in a bundle of its own, loaded only when needed. */
+export type ParseFile = (source: string, origin: { file: string; pack?: string }) => ParsedTopic;
 
 /**
  * Loads a content pack on top of a guide. A large pack costs its parse once, not at every command: each file's
  * parse is kept in `cache` and reused while the file keeps its size, change time and inode, and a topic's page
  * is read from the cache only when it is shown. The checks across topics run every time.
  */
-export async function loadPack(dir: string, base: Guide, cache?: ParseCache): Promise<LoadedPack> {
+export async function loadPack(
+  dir: string,
+  base: Guide,
+  using: { cache?: ParseCache | undefined; parser: () => Promise<ParseFile> },
+): Promise<LoadedPack> {
+  const { cache } = using;
   const pack = cleanText(basename(resolve(dir)));
   const readProblems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
@@ -43,7 +49,7 @@ export async function loadPack(dir: string, base: Guide, cache?: ParseCache): Pr
   const kept: { entry: CachedParse; file: FoundFile }[] = [];
   let changed = false;
   let parseFile: ParseFile | undefined;
-  const parser = async () => (parseFile ??= (await import('../lazy/markdown.js')).parseTopic);
+  const parser = async () => (parseFile ??= await using.parser());
   for (const file of listed.files) {
     let entry = cached.get(file.relativePath);
     if (!entry || !sameFile(entry, file)) {

@@ -1,4 +1,4 @@
-import type { CliSpec } from '../cli/command-spec.js';
+import type { CliSpec } from './program-spec.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];

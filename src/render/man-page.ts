@@ -1,5 +1,4 @@
-import type { CliSpec } from '../cli/command-spec.js';
-import { ENVIRONMENT, EXIT_STATUS } from '../cli/reference.js';
+import type { CliSpec } from './program-spec.js';
 
 /** Escapes text for roff: backslashes, leading dots and quotes, and hyphens meant as minus signs in options. */
 const roff = (text: string) =>
@@ -34,9 +33,9 @@ export function renderManPage(spec: CliSpec, version: string): string {
   lines.push('.SH OPTIONS');
   for (const option of spec.globalOptions) lines.push('.TP', `.B ${roff(option.flags)}`, roff(option.description));
   lines.push('.SH ENVIRONMENT');
-  for (const [name, meaning] of ENVIRONMENT) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
+  for (const [name, meaning] of spec.environment) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
   lines.push('.SH EXIT STATUS');
-  for (const [code, , meaning] of EXIT_STATUS) lines.push('.TP', `.B ${code}`, roff(meaning));
+  for (const [code, , meaning] of spec.exitStatus) lines.push('.TP', `.B ${code}`, roff(meaning));
   lines.push('.SH EXAMPLES');
   const examples = [...spec.examples, ...spec.commands.flatMap((command) => command.examples)];
   for (const example of [...new Set(examples)]) lines.push('.PP', '.nf', roff(`$ ${example}`), '.fi');
