@@ -2,9 +2,8 @@ import { constants, readdirSync, readFileSync, statSync, type Stats } from 'node
 import { join, sep } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { SourceFile } from './build-guide.js';
+import { formatBytes, MAX_TOPIC_BYTES } from './markdown-limits.js';
 
-/** Topic files are short; anything this large is a mistake (or an attack) and is refused, not parsed. */
-export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 8;
 /** A guide of this many entries is surely the wrong folder (say `--content /`); stop rather than crawl it. */
 export const MAX_ENTRIES = 20_000;
@@ -147,11 +146,12 @@ export function readFoundFile(file: FoundFile, problems: ContentProblem[]): stri
     });
     return undefined;
   }
-  if (file.size > MAX_FILE_BYTES) {
+  if (file.size > MAX_TOPIC_BYTES) {
+    // Topic files are short; anything this large is a mistake (or an attack) and is refused, not parsed.
     problems.push({
       file: file.display,
       line: 0,
-      message: `file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a topic file may be at most 1 MB, split it into topics`,
+      message: `file is ${formatBytes(file.size)}; a topic file may be at most ${formatBytes(MAX_TOPIC_BYTES)}, split it into topics`,
     });
     return undefined;
   }
