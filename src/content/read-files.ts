@@ -15,6 +15,7 @@ import { join, resolve, sep } from 'node:path';
 import type { ContentProblem } from '../errors.js';
 import type { SourceFile } from './build-guide.js';
 import { formatBytes, MAX_TOPIC_BYTES } from './markdown-limits.js';
+import { cleanName } from './sanitize.js';
 
 const MAX_DEPTH = 8;
 /** A guide of this many entries is surely the wrong folder (say `--content /`); stop rather than crawl it. */
@@ -56,7 +57,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problems.push({
-      file: dir,
+      file: shown(dir),
       line: 0,
       message:
         code === 'ENOENT'
@@ -66,7 +67,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     return { files, problems };
   }
   if (!info.isDirectory()) {
-    problems.push({ file: dir, line: 0, message: 'expected a folder of Markdown topic files, found a file' });
+    problems.push({ file: shown(dir), line: 0, message: 'expected a folder of Markdown topic files, found a file' });
     return { files, problems };
   }
   const root = realFolder(dir);
@@ -82,7 +83,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     const id = `${identity.dev}:${identity.ino}`;
     if (visited.has(id)) {
       problems.push({
-        file: display,
+        file: shown(display),
         line: 0,
         message: 'this folder is a link to a folder already read (a loop); remove the link',
       });
@@ -91,7 +92,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
     visited.add(id);
     if (depth > MAX_DEPTH) {
       problems.push({
-        file: display,
+        file: shown(display),
         line: 0,
         message: `folders nest more than ${MAX_DEPTH} levels deep; flatten the guide`,
       });
@@ -104,7 +105,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
       );
     } catch (error) {
       problems.push({
-        file: display,
+        file: shown(display),
         line: 0,
         message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       });
@@ -117,7 +118,7 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
         // Said first: it explains every other problem found on the way.
         if (entries === MAX_ENTRIES + 1)
           problems.unshift({
-            file: label,
+            file: shown(label),
             line: 0,
             message: `more than ${MAX_ENTRIES} entries; is this the right folder? a guide is a folder of topic files`,
           });
@@ -139,14 +140,18 @@ export function listGuideFiles(dir: string, label: string = dir): { files: Found
       // A link may lead anywhere (~/.git-credentials, /proc/self/environ): one that leaves the folder is
       // refused before anything is read through it.
       if (entry.isSymbolicLink() && stats && !isInside(root, realPath(path))) {
-        problems.push({ file: `${underFolder}${name}`, line: 0, message: linkOutside(type === constants.S_IFDIR) });
+        problems.push({
+          file: shown(`${underFolder}${name}`),
+          line: 0,
+          message: linkOutside(type === constants.S_IFDIR),
+        });
         continue;
       }
       if (type === constants.S_IFDIR) walk(path, relativePath, depth + 1, stats!);
       else {
         files.push({
           path,
-          display: `${underFolder}${name}`,
+          display: shown(`${underFolder}${name}`),
           relativePath,
           size: stats?.size ?? -1,
           changedMs: stats?.ctimeMs ?? -1,
@@ -228,6 +233,14 @@ function linkOutside(folder: boolean): string {
 function tooLarge(size: number): string {
   // Topic files are short; anything this large is a mistake (or an attack) and is refused, not parsed.
   return `file is ${formatBytes(size)}; a topic file may be at most ${formatBytes(MAX_TOPIC_BYTES)}, split it into topics`;
+}
+
+/**
+ * A path as messages show it. File names come from whoever made the pack, so they are cleaned as names are;
+ * nearly all are printable ASCII, which is left as it is without the cost of cleaning.
+ */
+function shown(path: string): string {
+  return /^[\x20-\x7e]*$/.test(path) ? path : cleanName(path);
 }
 
 /** The folder with every link resolved, or as given when it cannot be (the listing reports that). */
