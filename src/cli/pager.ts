@@ -1,21 +1,24 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { parse } from 'shell-quote';
 
 const DEFAULT_PAGER = 'less -FRX';
 
-/** The pager command from $PAGER, parsed as shell words; empty means none, unset means less where it exists. */
-export function pagerCommand(env: Record<string, string | undefined>): string[] | undefined {
-  const spec = env.PAGER ?? DEFAULT_PAGER;
-  const words = parse(spec, env).filter((word): word is string => typeof word === 'string');
-  if (words.length === 0) return undefined;
+/**
+ * The pager command: $PAGER as written, which the shell runs the way git runs it, so `less -R | cat` or
+ * `"$HOME/bin/my pager"` work. Empty (or `cat`, which pages nothing) means none; unset means less where
+ * it exists.
+ */
+export function pagerCommand(env: Record<string, string | undefined>): string | undefined {
+  const command = (env.PAGER ?? DEFAULT_PAGER).trim();
+  if (command === '' || command === 'cat') return undefined;
   if (env.PAGER === undefined && spawnSync('sh', ['-c', 'command -v less'], { stdio: 'ignore' }).status !== 0)
     return undefined;
-  return words;
+  return command;
 }
 
 /**
- * Shows text through the pager when it is taller than the screen. Resolves false (so the caller prints it)
- * when no pager applies or it cannot start; quitting the pager early is not an error.
+ * Shows text through the pager when it is taller than the screen. Resolves false (so the caller prints
+ * the text itself) when no pager applies, or when it could not start or failed: the shell exits 127 for
+ * a command it cannot find, a pager exits non-zero on an error. Quitting the pager early is not an error.
  */
 export function pageText(
   text: string,
@@ -26,23 +29,17 @@ export function pageText(
   const height = text.split('\n').length - 1;
   const command = pagerCommand(env);
   if (!command || (!always && (!rows || height < rows))) return Promise.resolve(false);
-  const [program, ...args] = command as [string, ...string[]];
   return new Promise((resolve) => {
-    const child = spawn(program, args, {
+    const child = spawn('sh', ['-c', command], {
       stdio: ['pipe', 'inherit', 'inherit'],
       env: { LESS: env.LESS ?? '', ...env },
     });
-    let started = true;
-    child.on('error', () => {
-      started = false;
-      resolve(false);
-    });
+    child.on('error', () => resolve(false));
     child.stdin.on('error', () => {
-      /* the reader quit before the end (q in less): fine */
+      /* the reader quit before the end (q in less), or never read: the exit status tells which */
     });
-    child.on('close', () => {
-      if (started) resolve(true);
-    });
+    // Ended by a signal (code null), the pager was stopped by the user, who has seen what they wanted.
+    child.on('close', (code) => resolve(code === 0 || code === null));
     child.stdin.end(text);
   });
 }

@@ -24,7 +24,7 @@ export async function runLint(ctx: Context, dirs: string[], activePacks: string[
   const problems = results.flatMap((result) => result.problems);
   if (ctx.out.mode === 'json') {
     ctx.write(
-      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, problems, guides: results.map((r) => ({ path: r.name, topics: r.guide.topics.length })) }, null, 2)}\n`,
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, problems, guides: results.map((r) => ({ path: cleanText(r.name), topics: r.guide.topics.length })) }, null, 2)}\n`,
     );
   } else {
     ctx.write(

@@ -1,6 +1,6 @@
 import { TOPIC_KINDS, type Topic } from '../model/topic.js';
 import type { ParsedTopic } from './parse-topic.js';
-import { cleanText } from './sanitize.js';
+import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /**
  * One pack file's parse as the pack cache keeps it: the file's identity (size, change time, inode), which
@@ -115,9 +115,6 @@ const SPAN_KEYS = new Set(['kind', 'text']);
 const LINK_KEYS = new Set(['kind', 'text', 'href']);
 const SPAN_KINDS = new Set(['text', 'code', 'strong', 'emphasis']);
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** What cleanText would change: the test is cheap, the cleaning is done only where it finds something. */
-const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f]/;
-
 /** An object with no keys but these (so none that could reach a prototype, like `__proto__`). */
 function fields(value: unknown, allowed: Set<string>): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
@@ -128,21 +125,36 @@ const number = (value: unknown) => (typeof value === 'number' && Number.isFinite
 const count = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? value : fail());
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
 
-/** Checks that `owner[key]` is a string and cleans it as the parser would (keeping newlines in code). */
-function checkString(owner: Fields | unknown[], key: string | number, options: { keepNewlines?: boolean } = {}) {
+/**
+ * The parser's cleaning for each kind of field (see sanitize.ts), each with a cheap test of whether it could
+ * change anything: the cleaning itself runs only where the test finds something.
+ */
+const CLEANING = {
+  text: { needed: /[\u0000-\u001f\u007f-\u009f]/, clean: (text: string) => cleanText(text) },
+  code: {
+    needed: /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/,
+    clean: (text: string) => cleanText(text, { keepNewlines: true }),
+  },
+  line: { needed: /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, clean: cleanLine },
+  name: { needed: /[\u0000-\u001f\u007f-\u009f\p{Cf}]|^\s|\s$/u, clean: cleanName },
+};
+
+/** Checks that `owner[key]` is a string and cleans it as the parser cleans that kind of field. */
+function checkString(owner: Fields | unknown[], key: string | number, kind: keyof typeof CLEANING = 'text') {
   const value = (owner as Fields)[key as string];
   if (typeof value !== 'string') fail();
-  if (NEEDS_CLEANING.test(value)) (owner as Fields)[key as string] = cleanText(value, options);
+  const { needed, clean } = CLEANING[kind];
+  if (needed.test(value)) (owner as Fields)[key as string] = clean(value);
 }
-function checkStrings(value: unknown): void {
+function checkNames(value: unknown): void {
   const strings = list(value);
-  for (let i = 0; i < strings.length; i++) checkString(strings, i);
+  for (let i = 0; i < strings.length; i++) checkString(strings, i, 'name');
 }
 
 function storedParse(value: unknown): void {
   const parse = fields(value, PARSE_KEYS);
   if (parse.topic !== undefined) storedTopic(parse.topic);
-  const lines = fields(parse.lines, ownKeysExcept(parse.lines, PROTOTYPE_KEYS));
+  const lines = fields(parse.lines, ownKeysExcept(parse.lines, RESERVED_KEYS));
 
   for (const line of Object.values(lines)) count(line);
   if (typeof parse.overrides !== 'boolean') fail();
@@ -154,25 +166,24 @@ function storedParse(value: unknown): void {
   }
 }
 
-/** Keys that could reach an object's prototype, which no parse records. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const ownKeysExcept = (value: unknown, refused: Set<string>) =>
+const ownKeysExcept = (value: unknown, refused: ReadonlySet<string>) =>
   new Set(typeof value === 'object' && value !== null ? Object.keys(value).filter((key) => !refused.has(key)) : []);
 /** Attribute keys, as content/attributes.yaml names them. */
 const ID_KEY = /^[a-z][a-z0-9-]*$/;
 
 function storedTopic(value: unknown): void {
   const topic = fields(value, TOPIC_KEYS);
-  checkString(topic, 'id');
+  checkString(topic, 'id', 'name');
   if (!ID.test(topic.id as string)) fail();
-  for (const key of ['title', 'summary']) checkString(topic, key);
+  checkString(topic, 'title', 'name');
+  checkString(topic, 'summary', 'line');
   if (!(TOPIC_KINDS as readonly unknown[]).includes(topic.kind)) fail();
-  if (topic.parent !== undefined) checkString(topic, 'parent');
-  for (const key of ['aliases', 'tags', 'related']) checkStrings(topic[key]);
+  if (topic.parent !== undefined) checkString(topic, 'parent', 'name');
+  for (const key of ['aliases', 'tags', 'related']) checkNames(topic[key]);
   for (const source of list(topic.sources)) {
     const entry = fields(source, SOURCE_KEYS);
-    checkString(entry, 'title');
-    checkString(entry, 'url');
+    checkString(entry, 'title', 'line');
+    checkString(entry, 'url', 'line');
   }
   const attributes = fields(
     topic.attributes,
@@ -180,8 +191,8 @@ function storedTopic(value: unknown): void {
   );
   for (const attribute of Object.values(attributes)) {
     const entry = fields(attribute, ATTRIBUTE_KEYS);
-    checkString(entry, 'value');
-    if (entry.why !== undefined) checkString(entry, 'why');
+    checkString(entry, 'value', 'line');
+    if (entry.why !== undefined) checkString(entry, 'why', 'line');
   }
   count(topic.line);
 }
@@ -201,7 +212,7 @@ function checkBlock(value: unknown): void {
   } else if (kind === 'code') {
     const block = fields(value, CODE_KEYS);
     checkString(block, 'lang');
-    checkString(block, 'text', { keepNewlines: true });
+    checkString(block, 'text', 'code');
   } else {
     fail();
   }

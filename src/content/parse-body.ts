@@ -1,5 +1,7 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token } from 'markdown-it';
 import type { Block, ListItem, Section, Span } from '../model/topic.js';
+import { formatBytes, MarkdownLimitError, MAX_TOPIC_BYTES } from './markdown-limits.js';
+import { parseMarkdown } from './markdown-parser.js';
 import type { MetaProblem } from './parse-metadata.js';
 import { cleanText } from './sanitize.js';
 import type { WorkMeter } from './work-meter.js';
@@ -10,29 +12,51 @@ export interface ParsedBody {
   problems: MetaProblem[];
 }
 
-/** Turns a topic's Markdown body into blocks and sections, using marked's lexer for the Markdown itself. */
+/** A block token with what it contains: the tokens between an `_open` token and its `_close`. */
+interface Node {
+  token: Token;
+  children: Node[];
+}
+
+/**
+ * Turns a topic's Markdown body into blocks and sections, using markdown-it for the Markdown itself. Throws
+ * MarkdownLimitError (with a line counted from `firstLine`) when the body goes over a limit.
+ */
 export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter): ParsedBody {
+  // Read files are refused above the limit before this; this holds for text from anywhere else too.
+  if (markdown.length > MAX_TOPIC_BYTES)
+    throw new MarkdownLimitError(
+      firstLine,
+      `the Markdown is over ${formatBytes(MAX_TOPIC_BYTES)}; split it into topics`,
+    );
+  let tokens: Token[];
+  try {
+    tokens = parseMarkdown(markdown);
+  } catch (error) {
+    if (error instanceof MarkdownLimitError) throw new MarkdownLimitError(firstLine + error.line - 1, error.message);
+    throw error;
+  }
+  const lines = markdown.split('\n');
   const problems: MetaProblem[] = [];
   const intro: Block[] = [];
   const sections: Section[] = [];
-  let line = firstLine;
-  for (const token of new Lexer({ gfm: true }).lex(markdown)) {
+  for (const node of nest(tokens)) {
     if (meter) meter.steps += 1;
-    const at = line;
-    line += countNewlines(token.raw);
-    if (token.type === 'heading') {
-      const heading = token as Tokens.Heading;
-      if (heading.depth === 1) {
+    const { token } = node;
+    const at = firstLine + (token.map?.[0] ?? 0);
+    if (token.type === 'heading_open') {
+      const depth = Number(token.tag.slice(1));
+      if (depth === 1) {
         problems.push({
           line: at,
           severity: 'warning',
           message: 'expected section headings to start at "##" (the title comes from the metadata), found "#"',
         });
       }
-      sections.push({ heading: inlineText(heading.tokens), level: Math.max(2, heading.depth), blocks: [] });
+      sections.push({ heading: plainText(inlineOf(node)), level: Math.max(2, depth), blocks: [] });
       continue;
     }
-    const block = toBlock(token, at, problems);
+    const block = toBlock(node, at, lines, problems);
     if (!block) continue;
     const current = sections.at(-1);
     (current ? current.blocks : intro).push(block);
@@ -40,110 +64,169 @@ export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter
   return { intro, sections, problems };
 }
 
-function toBlock(token: Token, line: number, problems: MetaProblem[]): Block | undefined {
+/** Groups the flat token stream into nodes: each `_open` token holds the tokens up to its `_close`. */
+function nest(tokens: Token[]): Node[] {
+  const root: Node[] = [];
+  const stack: Node[][] = [root];
+  for (const token of tokens) {
+    if (token.nesting === -1) {
+      if (stack.length > 1) stack.pop();
+      continue;
+    }
+    const node: Node = { token, children: [] };
+    stack.at(-1)!.push(node);
+    if (token.nesting === 1) stack.push(node.children);
+  }
+  return root;
+}
+
+function toBlock(node: Node, line: number, lines: string[], problems: MetaProblem[]): Block | undefined {
+  const { token } = node;
   switch (token.type) {
-    case 'paragraph':
-    case 'text':
-      return { kind: 'paragraph', spans: toSpans((token as Tokens.Paragraph).tokens ?? [], token.text) };
-    case 'code':
+    case 'paragraph_open':
+      return { kind: 'paragraph', spans: toSpans(inlineOf(node)) };
+    case 'fence':
+    case 'code_block':
       return {
         kind: 'code',
-        lang: cleanText((token as Tokens.Code).lang ?? ''),
-        text: cleanText((token as Tokens.Code).text, { keepNewlines: true }),
+        // The info string as written, without backslash escapes (```c\+\+ is c++).
+        lang: cleanText(token.info.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1')),
+        text: cleanText(token.content.replace(/\n$/, ''), { keepNewlines: true }),
       };
-    case 'blockquote':
-      return { kind: 'quote', spans: (token as Tokens.Blockquote).tokens.flatMap((inner) => blockSpans(inner)) };
-    case 'list':
-      return { kind: 'list', ordered: (token as Tokens.List).ordered, items: listItems(token as Tokens.List, 0) };
-    case 'space':
+    case 'blockquote_open':
+      return { kind: 'quote', spans: joinBlocks(node.children) };
+    case 'bullet_list_open':
+    case 'ordered_list_open':
+      return { kind: 'list', ordered: token.type === 'ordered_list_open', items: listItems(node, 0) };
     case 'hr':
       return undefined;
-    default:
+    default: {
+      const found = token.type === 'table_open' ? 'table' : token.type === 'html_block' ? 'html' : token.type;
       problems.push({
         line,
         severity: 'warning',
-        message: `expected a paragraph, list, code block or quote, found a ${token.type} (tables and HTML are not shown by virt: use a list)`,
+        message: `expected a paragraph, list, code block or quote, found a ${found} (tables and HTML are not shown by virt: use a list)`,
       });
-      return token.raw.trim()
-        ? { kind: 'paragraph', spans: [{ kind: 'text', text: cleanText(token.raw.trim()) }] }
-        : undefined;
+      const raw = sourceOf(token, lines).trim();
+      return raw ? { kind: 'paragraph', spans: [{ kind: 'text', text: cleanText(raw) }] } : undefined;
+    }
   }
 }
 
-function listItems(list: Tokens.List, depth: number): ListItem[] {
-  return list.items.flatMap((item) => {
-    const own: Span[] = [];
+function listItems(list: Node, depth: number): ListItem[] {
+  return list.children.flatMap((item) => {
+    const own: Node[] = [];
     const nested: ListItem[] = [];
-    for (const child of item.tokens) {
-      if (child.type === 'list') nested.push(...listItems(child as Tokens.List, depth + 1));
-      else own.push(...blockSpans(child));
+    for (const child of item.children) {
+      if (child.token.type === 'bullet_list_open' || child.token.type === 'ordered_list_open')
+        nested.push(...listItems(child, depth + 1));
+      else own.push(child);
     }
-    return [{ spans: own, depth }, ...nested];
+    return [{ spans: joinBlocks(own), depth }, ...nested];
   });
 }
 
-/** The inline content of a block-level token, with a space between consecutive blocks. */
-function blockSpans(token: Token): Span[] {
-  if (token.type === 'space') return [];
-  if (token.type === 'list') {
-    return (token as Tokens.List).items.flatMap((item) => [
-      { kind: 'text', text: ' • ' } as Span,
-      ...item.tokens.flatMap(blockSpans),
-    ]);
+/** The inline content of blocks inside a quote or a list item, with a space between consecutive blocks. */
+function joinBlocks(nodes: Node[]): Span[] {
+  const spans: Span[] = [];
+  for (const node of nodes) {
+    const inner = blockSpans(node);
+    if (inner.length === 0) continue;
+    if (spans.length > 0) spans.push({ kind: 'text', text: ' ' });
+    spans.push(...inner);
   }
-  const inner = 'tokens' in token && Array.isArray(token.tokens) ? token.tokens : undefined;
-  return inner ? toSpans(inner, '') : [{ kind: 'text', text: cleanText(decodeEntities(token.raw)) }];
+  return mergeText(spans);
 }
 
-function toSpans(tokens: Token[], fallback: string): Span[] {
-  if (tokens.length === 0 && fallback) return [{ kind: 'text', text: cleanText(decodeEntities(fallback)) }];
+function blockSpans(node: Node): Span[] {
+  const { token } = node;
+  switch (token.type) {
+    case 'paragraph_open':
+    case 'heading_open':
+      return toSpans(inlineOf(node));
+    case 'bullet_list_open':
+    case 'ordered_list_open':
+      return node.children.flatMap((item, index) => [
+        { kind: 'text', text: index === 0 ? '• ' : ' • ' } as Span,
+        ...joinBlocks(item.children),
+      ]);
+    case 'blockquote_open':
+      return joinBlocks(node.children);
+    case 'fence':
+    case 'code_block':
+      return [{ kind: 'code', text: cleanText(token.content.trim()) }];
+    case 'hr':
+      return [];
+    default:
+      return [{ kind: 'text', text: cleanText(token.content) }];
+  }
+}
+
+function inlineOf(node: Node): Token[] {
+  return node.children.find((child) => child.token.type === 'inline')?.token.children ?? [];
+}
+
+/** Spans of inline tokens; a strong, emphasised or linked run is one span of its plain text. */
+function toSpans(tokens: Token[]): Span[] {
   const spans: Span[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     switch (token.type) {
-      case 'codespan':
-        spans.push({ kind: 'code', text: cleanText(decodeEntities(token.text)) });
+      case 'code_inline':
+        spans.push({ kind: 'code', text: cleanText(token.content) });
         break;
-      case 'strong':
-        spans.push({ kind: 'strong', text: inlineText((token as Tokens.Strong).tokens) });
+      case 'strong_open':
+      case 'em_open':
+      case 'link_open': {
+        const end = closing(tokens, i);
+        const text = plainText(tokens.slice(i + 1, end));
+        if (token.type === 'link_open')
+          spans.push({ kind: 'link', text, href: cleanText(String(token.attrGet('href') ?? '')) });
+        else spans.push({ kind: token.type === 'strong_open' ? 'strong' : 'emphasis', text });
+        i = end;
         break;
-      case 'em':
-        spans.push({ kind: 'emphasis', text: inlineText((token as Tokens.Em).tokens) });
-        break;
-      case 'link':
-        spans.push({
-          kind: 'link',
-          text: inlineText((token as Tokens.Link).tokens),
-          href: cleanText((token as Tokens.Link).href),
-        });
-        break;
-      case 'br':
-        spans.push({ kind: 'text', text: ' ' });
-        break;
-      case 'text':
-        if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0)
-          spans.push(...toSpans(token.tokens, ''));
-        else spans.push({ kind: 'text', text: cleanText(decodeEntities(token.text)) });
-        break;
-      default:
-        spans.push({
-          kind: 'text',
-          text: cleanText(decodeEntities('text' in token && typeof token.text === 'string' ? token.text : token.raw)),
-        });
+      }
+      default: {
+        const text = textOf(token);
+        if (text) spans.push({ kind: 'text', text: cleanText(text) });
+      }
     }
   }
   return mergeText(spans);
 }
 
-/** Plain text of inline tokens, for headings and nested emphasis. */
-function inlineText(tokens: Token[] | undefined): string {
-  return (tokens ?? [])
-    .map((token) =>
-      'tokens' in token && Array.isArray(token.tokens) && token.tokens.length
-        ? inlineText(token.tokens)
-        : decodeEntities('text' in token ? String(token.text) : token.raw),
-    )
-    .map((text) => cleanText(text))
-    .join('');
+/** The index of the token that closes the one at `open` (or the last token, if none does). */
+function closing(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    depth += tokens[i]!.nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/** Plain text of inline tokens, for headings and the text of strong, emphasised and linked runs. */
+function plainText(tokens: Token[]): string {
+  return cleanText(tokens.map(textOf).join(''));
+}
+
+function textOf(token: Token): string {
+  switch (token.type) {
+    case 'text':
+    case 'code_inline':
+    case 'html_inline':
+      return token.content;
+    case 'image':
+      return plainText(token.children ?? []);
+    case 'softbreak':
+    case 'hardbreak':
+      return ' ';
+    case 'checkbox_input':
+      // A task list item (`- [x] done`): shown as written until tasks have a model of their own.
+      return token.attrGet('checked') === null ? '[ ]' : '[x]';
+    default:
+      return '';
+  }
 }
 
 function mergeText(spans: Span[]): Span[] {
@@ -156,21 +239,7 @@ function mergeText(spans: Span[]): Span[] {
   return merged;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** marked's lexer leaves character references as written; a terminal wants the characters. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+/** The source lines a block token came from. */
+function sourceOf(token: Token, lines: string[]): string {
+  return token.map ? lines.slice(token.map[0], token.map[1]).join('\n') : token.content;
 }

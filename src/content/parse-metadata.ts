@@ -1,7 +1,15 @@
-import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { TOPIC_KINDS, type AttributeValue, type Source, type TopicKind } from '../model/topic.js';
-import { optionalString, parseAttributes, parseSources, show, stringList } from './metadata-fields.js';
-import { cleanText } from './sanitize.js';
+import {
+  nameList,
+  optionalName,
+  optionalString,
+  parseAttributes,
+  parseSources,
+  reservedKey,
+  show,
+} from './metadata-fields.js';
+import { cleanLine, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /** The metadata block of one topic, checked for shape. */
 export interface TopicMeta {
@@ -49,14 +57,21 @@ export function parseMetadata(
   firstLine: number,
 ): { meta?: TopicMeta; problems: MetaProblem[] } {
   const problems: MetaProblem[] = [];
-  const lines: Record<string, number> = {};
-  const map = document.contents;
-  if (isMap(map)) {
-    for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-      const offset = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0;
-      lines[key] = firstLine + lineCounter.linePos(offset).line - 1;
-    }
+  const keyLines = (node: unknown) => {
+    const found = new Map<string, number>();
+    if (isMap(node))
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        const offset = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+        if (!found.has(key)) found.set(key, firstLine + lineCounter.linePos(offset).line - 1);
+      }
+    return found;
+  };
+  // No prototype: a key "__proto__" must not reach one (it is refused below, with its line).
+  const lines = Object.create(null) as Record<string, number>;
+  for (const [key, line] of keyLines(document.contents)) {
+    if (RESERVED_KEYS.has(key)) problems.push({ line, severity: 'error', message: reservedKey(key, 'a metadata key') });
+    else lines[key] = line;
   }
   let data: Record<string, unknown>;
   try {
@@ -74,8 +89,8 @@ export function parseMetadata(
   const warn = (key: string, message: string) => problems.push({ line: lineOf(key), message, severity: 'warning' });
 
   for (const key of Object.keys(data)) {
-    if (!(KEYS as readonly string[]).includes(key))
-      error(key, `unknown metadata key "${key}"; expected one of ${KEYS.join(', ')}`);
+    if (!RESERVED_KEYS.has(key) && !(KEYS as readonly string[]).includes(key))
+      error(key, `unknown metadata key ${show(key)}; expected one of ${KEYS.join(', ')}`);
   }
 
   const id = data.id;
@@ -86,24 +101,31 @@ export function parseMetadata(
       `expected id to be lowercase letters, digits and hyphens (like "full-virtualization"), found ${show(id)}`,
     );
   }
-  const title = optionalString(data, 'title', error);
+  const title = optionalName(data, 'title', error);
   if (title === undefined && data.title === undefined)
     error('title', 'missing title: expected for example "title: Paravirtualization"');
   const kind = data.kind;
   if (kind === undefined) error('kind', `missing kind: expected one of ${TOPIC_KINDS.join(', ')}`);
   else if (!(TOPIC_KINDS as readonly unknown[]).includes(kind))
     error('kind', `expected kind to be one of ${TOPIC_KINDS.join(', ')}, found ${show(kind)}`);
-  const parent = optionalString(data, 'parent', error);
+  const parent = optionalName(data, 'parent', error);
   const summary = optionalString(data, 'summary', error);
   if (summary === undefined && data.summary === undefined)
     warn('summary', 'missing summary: every topic needs a one-line summary');
-  const aliases = stringList(data, 'aliases', error);
-  const tags = stringList(data, 'tags', error);
-  const related = stringList(data, 'related', error);
+  const aliases = nameList(data, 'aliases', error);
+  const tags = nameList(data, 'tags', error);
+  const related = nameList(data, 'related', error);
   const sources = parseSources(data.sources, (message) => error('sources', message));
   if (data.sources === undefined)
     warn('sources', 'missing sources: every topic lists at least one source (title and url)');
-  const attributes = parseAttributes(data.attributes, (message) => error('attributes', message));
+  const attributeLines = keyLines(document.get('attributes', true) as Node | undefined);
+  const attributes = parseAttributes(data.attributes, (message, key) =>
+    problems.push({
+      line: (key !== undefined ? attributeLines.get(key) : undefined) ?? lineOf('attributes'),
+      message,
+      severity: 'error',
+    }),
+  );
   const overrides = data.overrides ?? false;
   if (typeof overrides !== 'boolean')
     error('overrides', `expected overrides to be true or false, found ${show(overrides)}`);
@@ -113,12 +135,12 @@ export function parseMetadata(
     problems,
     meta: {
       id: id as string,
-      title: cleanText(title ?? ''),
+      title: title ?? '',
       kind: kind as TopicKind,
       ...(parent !== undefined ? { parent } : {}),
-      aliases: aliases.map((a) => cleanText(a)),
+      aliases,
       tags,
-      summary: cleanText(summary ?? ''),
+      summary: cleanLine(summary ?? ''),
       related,
       sources,
       attributes,

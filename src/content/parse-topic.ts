@@ -1,7 +1,9 @@
 import type { Topic } from '../model/topic.js';
 import { splitFrontMatter } from './front-matter.js';
+import { MarkdownLimitError } from './markdown-limits.js';
 import { parseBody } from './parse-body.js';
 import { parseMetadata, type MetaProblem, type TopicMeta } from './parse-metadata.js';
+import { cleanText } from './sanitize.js';
 import type { WorkMeter } from './work-meter.js';
 
 export interface ParsedTopic {
@@ -36,13 +38,19 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
   try {
     parsedBody = parseBody(body, bodyLine, meter);
   } catch (error) {
-    // Pathological Markdown (say, thousands of nested quotes) must not take the whole guide down.
-    const reason = (error as Error)?.name === 'RangeError' ? 'it nests too deeply' : (error as Error).message;
-    problems.push({
-      line: bodyLine,
-      severity: 'error',
-      message: `could not read the Markdown body: ${reason}; simplify it`,
-    });
+    // Markdown over a limit (see markdown-limits.ts), or anything else the parser throws, is this file's
+    // error: it must not take the whole guide down.
+    if (error instanceof MarkdownLimitError)
+      problems.push({ line: error.line, severity: 'error', message: error.message });
+    else {
+      const reason =
+        (error as Error)?.name === 'RangeError' ? 'it nests too deeply' : cleanText(String((error as Error)?.message));
+      problems.push({
+        line: bodyLine,
+        severity: 'error',
+        message: `could not read the Markdown body: ${reason}; simplify it`,
+      });
+    }
     return { lines: {}, overrides: false, problems };
   }
   problems.push(...parsedBody.problems);

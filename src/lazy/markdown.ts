@@ -1,3 +1,3 @@
-/** Reading guide folders from Markdown: marked and yaml. */
+/** Reading guide folders from Markdown: markdown-it and yaml. */
 export { readGuideFromMarkdown } from '../content/read-guide.js';
 export { parseTopic } from '../content/parse-topic.js';

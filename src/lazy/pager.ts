@@ -1,2 +1,2 @@
-/** Paging long output: shell-quote and a child process. */
+/** Paging long output: a child process. */
 export { pageText } from '../cli/pager.js';

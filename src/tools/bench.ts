@@ -5,10 +5,13 @@
  * `--node` measures another Node (each against its own `node -e 0`); the targets follow its major version.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_TOPIC_BYTES } from '../content/markdown-limits.js';
+import { parseTopic } from '../content/parse-topic.js';
 import { packageRoot } from '../content/paths.js';
 import { writeGeneratedPack } from './generate-pack.js';
+import { PATHOLOGICAL_MARKDOWN, underTheLimits } from './pathological-markdown.js';
 
 interface Case {
   name: string;
@@ -17,6 +20,10 @@ interface Case {
   time?: number;
   /** Highest allowed ratio of median peak memory to node -e 0's. */
   memory?: number;
+  /** Added to the environment of this case's runs. */
+  env?: Record<string, string>;
+  /** The exit status each run must have; 0 unless said. */
+  status?: number;
 }
 
 const runsFlag = process.argv.indexOf('--runs');
@@ -55,6 +62,37 @@ const pack = writeGeneratedPack(join(scratch, 'generated'), 2000);
 const cacheDir = join(scratch, 'cache');
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 process.on('SIGINT', () => process.exit(130));
+const worst = writeWorstTopic(join(scratch, 'worst'));
+
+/**
+ * The pathological Markdown (see pathological-markdown.ts) that takes longest to load, found by parsing
+ * each case once, as large as a topic file may be: both as it is (refused over a limit, or read) and in
+ * paragraphs just within the limits. Written as a one-topic pack, so a row can time loading it.
+ */
+function writeWorstTopic(folder: string): { pack: string; name: string; status: number } {
+  const topic = (body: string) =>
+    `---\nid: worst-case\ntitle: Worst case\nkind: term\nsummary: The slowest input\nsources:\n  - title: S\n    url: https://example.org\n---\n${body}`;
+  const parse = (body: string) => parseTopic(topic(body), { file: 'worst-case.md' });
+  const fits = (body: string) => !parse(body).problems.some((p) => p.severity === 'error');
+  let slowest = { ms: -1, name: '', body: '', status: 0 };
+  for (const [name, make] of Object.entries(PATHOLOGICAL_MARKDOWN)) {
+    const full = MAX_TOPIC_BYTES - 1024;
+    for (const [label, body] of [
+      [name, make(full)],
+      [`${name}, within the limits`, underTheLimits(make, full, fits)],
+    ] as const) {
+      const started = process.hrtime.bigint();
+      const { problems } = parse(body);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // A topic over a limit is refused: the command then exits 2, as it should.
+      const status = problems.some((p) => p.severity === 'error') ? 2 : 0;
+      if (ms > slowest.ms) slowest = { ms, name: label, body, status };
+    }
+  }
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'worst-case.md'), topic(slowest.body));
+  return { pack: folder, name: slowest.name, status: slowest.status };
+}
 
 function isRunning(pid: number): boolean {
   try {
@@ -91,21 +129,28 @@ const cases: Case[] = [
     args: [bin, '--content', pack, 'search', 'second', 'point', '1999'],
     time: 2.5,
   },
+  {
+    // Parsed afresh at every run (no cache): the worst a pack file can cost. Reported, with no target.
+    name: 'virt list (slowest pathological topic, no cache)',
+    args: [bin, '--content', worst.pack, 'list'],
+    env: { VIRT_CACHE_DIR: '' },
+    status: worst.status,
+  },
 ];
 
-function measure(args: string[]): { ms: number; kb: number } {
+function measure(args: string[], extraEnv: Record<string, string> = {}, status = 0): { ms: number; kb: number } {
   const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', '%M', node, ...args], {
     encoding: 'utf8',
     // stdout is a real pipe, as in `virt … | grep`, so plain mode is measured the way scripts use it.
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, VIRT_CACHE_DIR: cacheDir, NO_COLOR: '' },
+    env: { ...process.env, VIRT_CACHE_DIR: cacheDir, NO_COLOR: '', ...extraEnv },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // Ctrl-C reaches the measured command too; /usr/bin/time then reports it, exiting 128 + SIGINT.
   if (result.signal === 'SIGINT' || result.status === 130) process.exit(130);
-  if (result.status !== 0) throw new Error(`bench: \`node ${args.join(' ')}\` failed:\n${result.stderr}`);
+  if (result.status !== status) throw new Error(`bench: \`node ${args.join(' ')}\` failed:\n${result.stderr}`);
   return { ms, kb: Number(result.stderr.trim().split('\n').at(-1)) };
 }
 
@@ -118,7 +163,7 @@ const median = (values: number[]) => {
 const samples = cases.map(() => ({ ms: [] as number[], kb: [] as number[] }));
 for (let round = -3; round < runs; round++) {
   cases.forEach((c, i) => {
-    const sample = measure(c.args);
+    const sample = measure(c.args, c.env, c.status);
     if (round >= 0) {
       samples[i]!.ms.push(sample.ms);
       samples[i]!.kb.push(sample.kb);
@@ -154,5 +199,6 @@ process.stdout.write(
   `${runs} interleaved runs each, node ${nodeVersion}, ${new Date().toISOString().slice(0, 10)}\n\n`,
 );
 process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+process.stdout.write(`\nThe slowest pathological topic: ${worst.name}.\n`);
 process.stdout.write(missed ? `\nbench: ${missed} target(s) missed\n` : '\nbench: every target met\n');
 process.exitCode = missed ? 1 : 0;

@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { currentManPage } from '../../src/cli/man.js';
-import { pagerCommand } from '../../src/cli/pager.js';
+import { pagerCommand, pageText } from '../../src/cli/pager.js';
+import { makeTemporaryFolder } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -27,11 +29,39 @@ describe('the pager', () => {
     expect(pages).toEqual([false, true]);
   });
 
-  test('$PAGER is parsed as shell words; empty means none; the default is less -FRX', () => {
-    expect(pagerCommand({ PAGER: 'less -R "-j 3"' })).toEqual(['less', '-R', '-j 3']);
+  test('$PAGER is a shell command; empty or cat means none; the default is less -FRX', () => {
+    expect(pagerCommand({ PAGER: 'less -R "-j 3"' })).toBe('less -R "-j 3"');
     expect(pagerCommand({ PAGER: '' })).toBeUndefined();
     expect(pagerCommand({ PAGER: '   ' })).toBeUndefined();
-    expect(pagerCommand({})).toEqual(['less', '-FRX']);
+    expect(pagerCommand({ PAGER: 'cat' })).toBeUndefined();
+    expect(pagerCommand({})).toBe('less -FRX');
+  });
+
+  /** explain on a terminal of 40 rows, paged through $PAGER as virt does it outside tests. */
+  const explainThrough = (pager: string) =>
+    runCli(['explain', 'para', '--pager'], {
+      tty: true,
+      env: { PATH: process.env.PATH, PAGER: pager },
+      page: (text, env, always) => pageText(text, env, 40, always),
+    });
+
+  test('$PAGER runs through the shell, so a pipeline in it works', async () => {
+    const out = join(makeTemporaryFolder(), 'paged.txt');
+    const result = await explainThrough(`cat | sed 's/^/paged: /' > '${out}'`);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines.filter((line) => !line.startsWith('paged: '))).toEqual([]);
+    expect(lines.join('\n')).toMatch(/Paravirtualization/);
+  });
+
+  test.each([
+    ['a pager that fails', 'false'],
+    ['a pager that exits with an error', 'sh -c "exit 3"'],
+    ['a pager that cannot be found', 'virt-no-such-pager --quiet'],
+  ])('%s: the page is printed directly', async (_name, pager) => {
+    const result = await explainThrough(pager);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Paravirtualization/);
   });
 });
 

@@ -1,12 +1,20 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { buildGuide } from '../../src/content/build-guide.js';
+import { MAX_TOPIC_BYTES } from '../../src/content/markdown-limits.js';
 import { parseTopic } from '../../src/content/parse-topic.js';
+import { PATHOLOGICAL_MARKDOWN } from '../../src/tools/pathological-markdown.js';
 import { fixtureSchema } from '../helpers/fixture-guide.js';
+import { topicFile } from '../helpers/topic-file.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-/** Markdown-ish lines: headings, lists, quotes, fences, escapes and raw control characters. */
+/** A piece of one of the inputs that make Markdown parsers slow, up to a few kilobytes. */
+const pathological = fc
+  .tuple(fc.constantFrom(...Object.values(PATHOLOGICAL_MARKDOWN)), fc.integer({ min: 1, max: 4000 }))
+  .map(([make, bytes]) => make(bytes));
+
+/** Markdown-ish lines: headings, lists, quotes, fences, escapes, raw control characters and pathological runs. */
 const markdownLine = fc.oneof(
   fc.string(),
   fc.constantFrom(
@@ -30,6 +38,7 @@ const markdownLine = fc.oneof(
     '&amp;',
   ),
   fc.string({ unit: 'binary' }),
+  pathological,
 );
 const yamlValue = fc.oneof(
   fc.string(),
@@ -89,6 +98,29 @@ describe('the loader under random input', () => {
       { numRuns: 400 },
     );
   });
+
+  test('pathological Markdown up to the size limit, mixed, is read or refused with a limit, never anything else', () => {
+    const piece = fc
+      .tuple(
+        fc.constantFrom(...Object.values(PATHOLOGICAL_MARKDOWN)),
+        fc.integer({ min: 1, max: Math.floor(MAX_TOPIC_BYTES / 3) }),
+      )
+      .map(([make, bytes]) => make(bytes));
+    const glue = fc.constantFrom('', ' ', '\n', '\n\n', '\n> ', '\n- ', '\n  1. ', '\n```\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(glue, piece), { minLength: 1, maxLength: 3 }), (parts) => {
+        const body = parts.map(([before, text]) => before + text).join('');
+        const { topic, problems } = parseTopic(topicFile('mixed', [], body), { file: 'mixed.md' });
+        const errors = problems.filter((p) => p.severity === 'error');
+        if (!topic)
+          expect(errors.map((p) => p.message)).toEqual([
+            expect.stringMatching(/at most|more than \d+ levels|is over \d+ KB/),
+          ]);
+        else expect(errors).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
 
   test('valid topics with random text survive a round trip through the guide checks', () => {
     const safeWord = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);

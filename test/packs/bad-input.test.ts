@@ -52,7 +52,10 @@ describe('bad content gives one line naming the file, exit 2', () => {
 
   test('a 5 MB file is refused without being parsed', async () => {
     const dir = makePack({ 'huge.md': packTopic('huge', { body: 'word '.repeat(1024 * 1024) }) });
-    await expectOneLineError(dir, /huge\.md: file is 5\.0 MB; a topic file may be at most 1 MB/);
+    await expectOneLineError(
+      dir,
+      /huge\.md: file is 5\.0 MB; a topic file may be at most 128 KB, split it into topics/,
+    );
   });
 
   test('metadata of the wrong type', async () => {
