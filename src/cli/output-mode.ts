@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 
 export type { OutputSettings };
 
-export type ColorWhen = 'auto' | 'always' | 'never';
+type ColorWhen = 'auto' | 'always' | 'never';
 
 export interface OutputFlags {
   plain?: boolean;
@@ -12,7 +12,7 @@ export interface OutputFlags {
   width?: string;
 }
 
-export const READING_MEASURE = 100;
+const READING_MEASURE = 100;
 
 /**
  * Decides, once, how everything is printed. Layout: `--json` > `--plain` > rich when stdout is a terminal

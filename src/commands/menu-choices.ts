@@ -7,7 +7,7 @@ import { plainText } from '../render/text.js';
 const displayWidth = plainText.width;
 
 /** Cuts text to a display width, marking the cut, so a choice stays on one line. */
-export function fit(text: string, width: number): string {
+function fit(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   for (const char of text) {
@@ -49,7 +49,7 @@ export const BROWSE = 'browse';
 export const COMPARE_PICK = 'compare-pick';
 
 /** The related topic a comparison with this one says most about: the first sharing comparison attributes. */
-export function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
+function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
   const keys = Object.keys(topic.attributes);
   const sharing = related.filter((other) => keys.some((key) => other.attributes[key]));
   return sharing.find((other) => other.kind === topic.kind) ?? sharing[0];

@@ -1,6 +1,5 @@
 import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
-import type { Prompts } from '../prompts/prompts.js';
 import * as compare from './compare.js';
 import * as explain from './explain.js';
 import {
@@ -25,13 +24,14 @@ type Step =
  * `virt menu` (and `virt` alone on a terminal): pick a topic by typing, read it, then go on to a related
  * topic, a comparison, another search or the guide's chapters, until Quit or Ctrl-C.
  */
-export async function runMenu(ctx: Context, prompts?: Prompts): Promise<void> {
+export async function runMenu(ctx: Context): Promise<void> {
   if (!ctx.io.stdinIsTTY || !ctx.io.stdout.isTTY) {
     throw new UsageError(
       'the menu needs an interactive terminal (stdin and stdout); use `virt list`, `virt search <words>` or `virt explain <topic>` instead',
     );
   }
-  const ask = prompts ?? ctx.io.prompts ?? (await import('../lazy/prompts.js')).inquirerPrompts();
+  // cli/main.ts always gives the prompts: inquirer on a terminal, a script in tests.
+  const ask = ctx.io.prompts!;
   const catalog = await ctx.catalog();
   const index = await ctx.search();
   const search = (query: string) => index.search(query).map((hit) => hit.topic);

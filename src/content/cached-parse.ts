@@ -19,8 +19,8 @@ export interface CachedParse {
 }
 
 export type Page = Pick<Topic, 'intro' | 'sections'>;
-export type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
-export type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
+type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
+type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
 
 /** A fresh parse as the cache keeps it. */
 export function toCachedParse(identity: Omit<CachedParse, 'parsed' | 'page'>, parsed: ParsedTopic): CachedParse {

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 
 /** A file split into its YAML metadata and its Markdown body, with the line each starts on. */
-export interface SplitFile {
+interface SplitFile {
   document: Document;
   lineCounter: LineCounter;
   /** 1-based line of the first metadata line (the one after the opening `---`). */

@@ -114,11 +114,12 @@ export function reservedKey(key: string, what: string): string {
 
 /** A short, single-line picture of a found value for error messages. */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+  // JSON.stringify gives undefined only for functions and symbols, which YAML never makes.
+  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? typeof value);
   // Written out, so the author sees the character that is not allowed (JSON has done so for C0 controls).
   const clean = cleanText(
     text.replace(/[\u0080-\u009f\p{Cf}]/gu, (c) => {
-      const code = c.codePointAt(0)!;
+      const code = c.codePointAt(0) ?? 0;
       return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
     }),
   );

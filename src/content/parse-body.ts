@@ -147,7 +147,7 @@ function blockSpans(node: Node): Span[] {
     case 'bullet_list_open':
     case 'ordered_list_open':
       return node.children.flatMap((item, index) => [
-        { kind: 'text', text: index === 0 ? '• ' : ' • ' } as Span,
+        { kind: 'text', text: index === 0 ? '• ' : ' • ' },
         ...joinBlocks(item.children),
       ]);
     case 'blockquote_open':

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import { TOPIC_KINDS, type AttributeValue, type Source, type TopicKind } from '../model/topic.js';
 import {
   nameList,
@@ -118,7 +118,7 @@ export function parseMetadata(
   const sources = parseSources(data.sources, (message) => error('sources', message));
   if (data.sources === undefined)
     warn('sources', 'missing sources: every topic lists at least one source (title and url)');
-  const attributeLines = keyLines(document.get('attributes', true) as Node | undefined);
+  const attributeLines = keyLines(document.get('attributes', true));
   const attributes = parseAttributes(data.attributes, (message, key) =>
     problems.push({
       line: (key !== undefined ? attributeLines.get(key) : undefined) ?? lineOf('attributes'),

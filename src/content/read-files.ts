@@ -19,7 +19,7 @@ import { cleanName } from './sanitize.js';
 
 const MAX_DEPTH = 8;
 /** A guide of this many entries is surely the wrong folder (say `--content /`); stop rather than crawl it. */
-export const MAX_ENTRIES = 20_000;
+const MAX_ENTRIES = 20_000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A topic file found in a guide folder, with what the pack cache compares. */

@@ -48,8 +48,3 @@ export function cleanLine(text: string): string {
  * its prototype (so it vanishes), and the others answer lookups that were never written.
  */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** True when a string would reach the terminal unchanged by cleanText. */
-export function isClean(text: string): boolean {
-  return cleanText(text, { keepNewlines: true }) === text;
-}

@@ -5,5 +5,3 @@
 export interface WorkMeter {
   steps: number;
 }
-
-export const noMeter: WorkMeter = { steps: 0 };

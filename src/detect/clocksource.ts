@@ -3,11 +3,11 @@ import type { Evidence } from './report.js';
 import { firstLine, type SystemView } from './system-view.js';
 
 const DIR = '/sys/devices/system/clocksource/clocksource0';
-export const CURRENT_CLOCKSOURCE = `${DIR}/current_clocksource`;
+const CURRENT_CLOCKSOURCE = `${DIR}/current_clocksource`;
 export const AVAILABLE_CLOCKSOURCE = `${DIR}/available_clocksource`;
 
 /** Paravirtual clocks: a hypervisor offers one to its guests, so the name says whose guest this is. */
-export const CLOCKS = {
+const CLOCKS = {
   kvm: { names: ['kvm-clock'], owner: "KVM's" },
   xen: { names: ['xen'], owner: "Xen's" },
   microsoft: { names: ['hyperv_clocksource_tsc_page', 'hyperv_clocksource_msr'], owner: "Hyper-V's" },

@@ -4,7 +4,7 @@ import { SMALL_FILE_BYTES, type SystemView } from './system-view.js';
 export const DMI_DIR = '/sys/class/dmi/id';
 
 /** The fields read, in the order they are matched: the product name first, so "KVM" wins over "QEMU". */
-export const DMI_FIELDS = ['product_name', 'sys_vendor', 'board_vendor', 'bios_vendor', 'product_version'] as const;
+const DMI_FIELDS = ['product_name', 'sys_vendor', 'board_vendor', 'bios_vendor', 'product_version'] as const;
 export type DmiField = (typeof DMI_FIELDS)[number];
 
 /** Longer than any vendor or product name; a longer value is garbage and is shown cut. */
@@ -34,7 +34,7 @@ export function readDmi(view: SystemView): Dmi {
 }
 
 /** Prefixes of DMI values that name a hypervisor, with systemd-detect-virt's identifier for each. */
-export const DMI_VENDORS: [prefix: string, id: string][] = [
+const DMI_VENDORS: [prefix: string, id: string][] = [
   ['KVM', 'kvm'],
   ['OpenStack', 'kvm'],
   ['KubeVirt', 'kvm'],

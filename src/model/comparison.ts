@@ -1,7 +1,7 @@
 import { allAttributeDefs } from './attributes.js';
 import type { AttributeSchema, Topic } from './topic.js';
 
-export interface ComparisonRow {
+interface ComparisonRow {
   key: string;
   label: string;
   /** One per topic, in topic order; undefined where a topic has no value. */

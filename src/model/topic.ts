@@ -42,7 +42,7 @@ export interface AttributeValue {
  * Where a topic was written, for error messages, `virt lint` and the page's "from the pack" line: the
  * built-in guide or a content pack, told apart by `from`.
  */
-export type TopicOrigin =
+type TopicOrigin =
   | { from: 'guide'; file: string; line: number; pack?: undefined }
   | { from: 'pack'; pack: string; file: string; line: number };
 

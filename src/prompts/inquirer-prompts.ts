@@ -7,12 +7,19 @@ import type { Choice, Prompts } from './prompts.js';
 export function inquirerPrompts(): Prompts {
   const ask = async <T>(question: Record<string, unknown>): Promise<T> => {
     const { default: inquirer } = await import('inquirer');
+    // inquirer's question type is a union per prompt kind; these questions are built per kind below.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under TypeScript 7
     const answers = (await inquirer.prompt([{ name: 'answer', ...question } as never])) as { answer: T };
     return answers.answer;
   };
   return {
     search: (message, source) =>
-      ask<string>({ type: 'search', message, pageSize: 12, source: async (term: string | undefined) => source(term) }),
+      ask<string>({
+        type: 'search',
+        message,
+        pageSize: 12,
+        source: (term: string | undefined) => Promise.resolve(source(term)),
+      }),
     select: (message, choices: Choice[]) =>
       ask<string>({ type: 'select', message, choices, pageSize: 12, loop: false }),
     checkbox: (message, choices: Choice[]) =>

@@ -11,7 +11,7 @@ export interface OptionSpec {
   takesValue: boolean;
 }
 
-export interface CommandSpec {
+interface CommandSpec {
   name: string;
   usage: string;
   description: string;

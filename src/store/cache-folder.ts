@@ -61,7 +61,7 @@ export function openCacheFolder(env: Record<string, string | undefined>, options
 }
 
 /** Why a folder is not safe to cache in, or undefined when it is. */
-export function untrustedBecause(folder: string): string | undefined {
+function untrustedBecause(folder: string): string | undefined {
   const info = statSync(folder);
   if (!info.isDirectory()) return 'it is not a folder';
   const uid = process.getuid?.();

@@ -91,7 +91,7 @@ describe('the interactive menu, with scripted prompts', () => {
 
   test('virt alone opens the menu on a terminal, and prints help in a pipe', async () => {
     const { prompts, asked } = scripted([]);
-    expect((await runCli([], { ...tty, prompts } as never)).code).toBe(130);
+    expect((await runCli([], { ...tty, prompts })).code).toBe(130);
     expect(asked[0]!.message).toMatch(/Find a topic/);
     const piped = await runCli([]);
     expect(piped.code).toBe(0);

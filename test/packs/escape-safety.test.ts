@@ -36,7 +36,7 @@ describe('terminal-escape safety', () => {
     ['compare TSV', ['compare', 'evil', 'containerization'], {}],
     ['compare Markdown', ['compare', 'evil', 'containerization', '--markdown'], {}],
   ])('%s shows none of the escapes raw', async (_name, args, options) => {
-    const result = await runCli(['--content', hostile, ...(args as string[])], options as Parameters<typeof runCli>[1]);
+    const result = await runCli(['--content', hostile, ...args], options);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Evil|evil|Weak/);
     expect(controls(result.stdout)).toEqual([]);

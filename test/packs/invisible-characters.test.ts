@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { makePack, packTopic } from '../helpers/pack.js';
-import { runCli, type RunOptions } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /** C1 controls (a CSI that sets red, NEL), a bidi override and isolate, and zero-width characters, as YAML escapes. */
 const C1 = '\\u009b31m\\u0085';
@@ -59,7 +59,7 @@ describe('C1 controls, bidi controls and zero-width characters in every field', 
     ['compare, TSV', ['compare', 'hostile-topic', 'containerization', '--why'], {}],
     ['compare, rich', ['compare', 'hostile-topic', 'containerization', '--why'], { tty: true, columns: 120 }],
   ])('%s shows none of them raw', async (_name, args, options) => {
-    const result = await runCli(['--content', hostile, ...(args as string[])], options as RunOptions);
+    const result = await runCli(['--content', hostile, ...args], options);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(shown(result.stdout)).not.toMatch(CONTROL);
     expect(result.stdout).not.toMatch(BIDI_CONTROL);
