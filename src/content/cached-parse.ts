@@ -1,3 +1,4 @@
+import { diagramProblems } from '../model/diagram.js';
 import { TOPIC_KINDS, type Topic } from '../model/topic.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
@@ -111,6 +112,7 @@ const SPANS_BLOCK_KEYS = new Set(['kind', 'spans']);
 const LIST_KEYS = new Set(['kind', 'ordered', 'items']);
 const ITEM_KEYS = new Set(['spans', 'depth']);
 const CODE_KEYS = new Set(['kind', 'lang', 'text']);
+const DIAGRAM_KEYS = new Set(['kind', 'caption', 'text']);
 const SPAN_KEYS = new Set(['kind', 'text']);
 const LINK_KEYS = new Set(['kind', 'text', 'href']);
 const SPAN_KINDS = new Set(['text', 'code', 'strong', 'emphasis']);
@@ -209,6 +211,12 @@ function checkBlock(value: unknown): void {
       count(entry.depth);
       for (const span of list(entry.spans)) checkSpan(span);
     }
+  } else if (kind === 'diagram') {
+    const block = fields(value, DIAGRAM_KEYS);
+    checkString(block, 'caption', 'line');
+    checkString(block, 'text', 'code');
+    // A drawing the parser would refuse is not as virt writes it.
+    if (diagramProblems(block.text as string).length > 0) fail();
   } else if (kind === 'code') {
     const block = fields(value, CODE_KEYS);
     checkString(block, 'lang');

@@ -1,9 +1,10 @@
 import type { Token } from 'markdown-it';
+import { diagramProblems, diagramWidth, MAX_DIAGRAM_WIDTH } from '../model/diagram.js';
 import type { Block, ListItem, Section, Span } from '../model/topic.js';
 import { formatBytes, MarkdownLimitError, MAX_TOPIC_BYTES } from './markdown-limits.js';
 import { parseMarkdown } from './markdown-parser.js';
 import type { MetaProblem } from './parse-metadata.js';
-import { cleanText } from './sanitize.js';
+import { cleanLine, cleanText } from './sanitize.js';
 import type { WorkMeter } from './work-meter.js';
 
 export interface ParsedBody {
@@ -86,13 +87,10 @@ function toBlock(node: Node, line: number, lines: string[], problems: MetaProble
     case 'paragraph_open':
       return { kind: 'paragraph', spans: toSpans(inlineOf(node)) };
     case 'fence':
+      if (/^diagram(\s|$)/.test(token.info)) return toDiagram(token, line, problems);
+      return toCode(token);
     case 'code_block':
-      return {
-        kind: 'code',
-        // The info string as written, without backslash escapes (```c\+\+ is c++).
-        lang: cleanText(token.info.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1')),
-        text: cleanText(token.content.replace(/\n$/, ''), { keepNewlines: true }),
-      };
+      return toCode(token);
     case 'blockquote_open':
       return { kind: 'quote', spans: joinBlocks(node.children) };
     case 'bullet_list_open':
@@ -242,4 +240,34 @@ function mergeText(spans: Span[]): Span[] {
 /** The source lines a block token came from. */
 function sourceOf(token: Token, lines: string[]): string {
   return token.map ? lines.slice(token.map[0], token.map[1]).join('\n') : token.content;
+}
+
+function toCode(token: Token): Block {
+  return {
+    kind: 'code',
+    // The info string as written, without backslash escapes (```c\+\+ is c++).
+    lang: cleanText(token.info.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1')),
+    text: cleanText(token.content.replace(/\n$/, ''), { keepNewlines: true }),
+  };
+}
+
+/**
+ * A ```` ```diagram caption ```` block: drawn with the glyphs of model/diagram.ts, at most MAX_DIAGRAM_WIDTH
+ * columns, with a caption that says in words what it shows. What breaks a rule is reported at its line.
+ */
+function toDiagram(token: Token, line: number, problems: MetaProblem[]): Block | undefined {
+  const caption = cleanLine(token.info.replace(/^diagram/, '').trim());
+  const text = token.content.replace(/\n$/, '');
+  const report = (message: string) => problems.push({ line, severity: 'error', message });
+  if (!caption) report('a diagram needs a caption after ```diagram, one line that says what it shows');
+  const refused = diagramProblems(text);
+  if (refused.length > 0) {
+    const names = refused.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    report(`a diagram may use printable ASCII and the glyphs of src/model/diagram.ts only, not ${names.join(', ')}`);
+  }
+  const width = diagramWidth(text);
+  if (width > MAX_DIAGRAM_WIDTH)
+    report(`a diagram may be ${MAX_DIAGRAM_WIDTH} columns wide at most; this one is ${width}`);
+  if (!caption || refused.length > 0 || width > MAX_DIAGRAM_WIDTH) return undefined;
+  return { kind: 'diagram', caption, text };
 }

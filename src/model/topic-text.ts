@@ -9,6 +9,8 @@ function blockText(block: Block): string {
       return spanText(block.spans);
     case 'list':
       return block.items.map((item) => spanText(item.spans)).join('\n');
+    case 'diagram':
+      return block.caption;
     case 'code':
       return block.text;
   }

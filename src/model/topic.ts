@@ -18,6 +18,8 @@ export type Block =
   | { kind: 'paragraph'; spans: Span[] }
   | { kind: 'list'; ordered: boolean; items: ListItem[] }
   | { kind: 'code'; lang: string; text: string }
+  /** Drawn in Unicode box drawing (see diagram.ts); the caption is its one-line text alternative. */
+  | { kind: 'diagram'; caption: string; text: string }
   | { kind: 'quote'; spans: Span[] };
 
 export interface Section {

@@ -1,4 +1,5 @@
 import type { Block } from '../model/topic.js';
+import { renderDiagram } from './diagram.js';
 import { renderSpans } from './spans.js';
 import type { Theme } from './theme.js';
 
@@ -26,6 +27,7 @@ const renderers: BlockRenderers = {
       .flatMap((line) =>
         line === '' ? [''] : theme.text.wrap(theme.code(line), width, '    ', '      ', { trim: false }),
       ),
+  diagram: (block, theme, width) => renderDiagram(block, theme, width),
   quote: (block, theme, width) =>
     theme.text.wrap(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
 };

@@ -1,5 +1,6 @@
 import type { AttributeSchema, Block, Topic } from '../model/topic.js';
 import { allAttributeDefs } from '../model/attributes.js';
+import { asciiDiagram } from '../model/diagram.js';
 import { spansText } from './spans.js';
 
 /** Bumped when a field is removed or changes meaning; new fields may appear without a bump. */
@@ -8,7 +9,8 @@ export const SCHEMA_VERSION = 1;
 export type BlockJson =
   | { kind: 'paragraph' | 'quote'; text: string }
   | { kind: 'list'; ordered: boolean; items: { text: string; depth: number }[] }
-  | { kind: 'code'; lang: string; text: string };
+  | { kind: 'code'; lang: string; text: string }
+  | { kind: 'diagram'; caption: string; text: string; ascii: string };
 
 function blockJson(block: Block): BlockJson {
   switch (block.kind) {
@@ -23,6 +25,8 @@ function blockJson(block: Block): BlockJson {
       };
     case 'code':
       return { kind: 'code', lang: block.lang, text: block.text };
+    case 'diagram':
+      return { kind: 'diagram', caption: block.caption, text: block.text, ascii: asciiDiagram(block.text) };
   }
 }
 

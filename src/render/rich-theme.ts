@@ -8,6 +8,7 @@ export function richTheme(level: 0 | 1 | 2 | 3, ascii: boolean): Theme {
   return {
     color: level > 0,
     ascii,
+    boxDrawing: !ascii,
     text: styledText,
     title: (t) => chalk.bold.cyan(t),
     heading: (t) => chalk.bold.yellow(t),

@@ -8,6 +8,8 @@ export interface Theme {
   color: boolean;
   /** True when boxes, trees and tables must use ASCII (TERM=dumb, non-UTF-8 locale). */
   ascii: boolean;
+  /** True when diagrams are drawn in Unicode: rich output that may draw boxes. Plain output never does. */
+  boxDrawing: boolean;
   /** Measures and wraps text the way this theme styles it. */
   text: TextTools;
   title: Style;
@@ -29,6 +31,7 @@ export function plainTheme(ascii = true): Theme {
   return {
     color: false,
     ascii,
+    boxDrawing: false,
     text: plainText,
     title: same,
     heading: same,
