@@ -1,5 +1,3 @@
-import { plainText, type TextTools } from './text.js';
-
 /** How text is styled. Renderers take a Theme; the plain one is identity, so layout code is shared. */
 export type Style = (text: string) => string;
 
@@ -8,8 +6,6 @@ export interface Theme {
   color: boolean;
   /** True when boxes, trees and tables must use ASCII (TERM=dumb, non-UTF-8 locale). */
   ascii: boolean;
-  /** Measures and wraps text the way this theme styles it. */
-  text: TextTools;
   title: Style;
   heading: Style;
   subheading: Style;
@@ -29,7 +25,6 @@ export function plainTheme(ascii = true): Theme {
   return {
     color: false,
     ascii,
-    text: plainText,
     title: same,
     heading: same,
     subheading: same,

@@ -68,29 +68,30 @@ const lazySegmenter: Plugin = {
 };
 
 /**
- * Every import of string-width (the current major, at the top of node_modules) gets
- * src/render/string-width-in-bundles.ts instead, which measures plain text at once and loads the real
- * string-width only for text that needs its full rules. The older copies nested under cli-table3 and
- * ansi-align are left as they are.
+ * render/text.ts imports the full text engine (string-width and wrap-ansi, render/text-engine.ts) like any
+ * module, and calls it only for text that is not plain ASCII. In the bundles the engine is a bundle of its
+ * own, dist/lazy/text.cjs (from src/lazy/text.ts), that text.ts requires on that first call: setting up the
+ * engine builds an Intl.Segmenter, and a plain page of ASCII text should not pay for it. `folder` is where
+ * dist/lazy/ is from the bundle being built.
  */
-const standInForStringWidth = join(root, 'src', 'render', 'string-width-in-bundles.ts');
-const lazyStringWidth: Plugin = {
-  name: 'lazy-string-width',
+const textEngineOnFirstUse = (folder: string): Plugin => ({
+  name: 'text-engine-on-first-use',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.importer === standInForStringWidth || args.pluginData === 'resolving') return undefined;
-      const real = await esbuild.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: 'resolving',
-      });
-      return real.path === join(root, 'node_modules', 'string-width', 'index.js')
-        ? { path: standInForStringWidth }
-        : real;
-    });
+    const textModule = join(root, 'src', 'render', 'text.ts');
+    esbuild.onResolve({ filter: /^\.\/text-engine\.js$/ }, (args) =>
+      args.importer === textModule ? { path: 'text-engine', namespace: 'text-engine-on-first-use' } : undefined,
+    );
+    esbuild.onResolve({ filter: /.*/, namespace: 'text-engine-on-first-use' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'text-engine-on-first-use' }, () => ({
+      contents: `let engine;
+        export const textEngine = () => (engine ??= require(${JSON.stringify(`${folder}text.cjs`)}).textEngine());`,
+      loader: 'js',
+    }));
   },
-};
+});
 
 /**
  * `import('../lazy/x.js')` becomes a require of the separate bundle dist/lazy/x.cjs (`folder` is where that
@@ -132,7 +133,7 @@ await build({
   ...common,
   entryPoints: ['src/bundle.ts'],
   outfile: 'dist/virt.cjs',
-  plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')],
+  plugins: [lazyChildProcess, lazySegmenter, textEngineOnFirstUse('./lazy/'), lazyBundles('./lazy/')],
 });
 const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
 await build({
@@ -140,7 +141,7 @@ await build({
   entryPoints: lazy.map((name) => `src/lazy/${name}`),
   outdir: 'dist/lazy',
   outExtension: { '.js': '.cjs' },
-  plugins: [lazyBundles('./'), lazySegmenter, lazyStringWidth],
+  plugins: [textEngineOnFirstUse('./'), lazyBundles('./'), lazySegmenter],
 });
 
 const { guide, problems } = await readGuideFromMarkdown(builtinContentDir());
