@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { readGuideFromMarkdown } from '../content/read-guide.js';
 import { builtinContentDir, packageRoot } from '../content/paths.js';
@@ -18,54 +18,6 @@ import { writeGeneratedPack } from './generate-pack.js';
 const root = packageRoot();
 const dist = join(root, 'dist');
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-
-/**
- * commander requires node:child_process when it loads, only to run external subcommands, which virt has
- * none of; loading that built-in costs several milliseconds at every start. This hands commander a stand-in
- * that loads the real module the first time any of it is used, so its behaviour is unchanged.
- */
-const lazyChildProcess: Plugin = {
-  name: 'lazy-child-process-for-commander',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(
-        "const childProcess = require('node:child_process');",
-        "const childProcess = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      ),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * string-width and wrap-ansi each build an Intl.Segmenter when they load, and the first one costs Node
- * 10-20 ms of ICU set-up; yet both answer printable ASCII (nearly all of the guide) without it. This makes
- * each segmenter built on first use. A dependency update that changes the line fails the build, so the
- * saving cannot go missing unnoticed.
- */
-const SEGMENTER_AT_LOAD = 'const segmenter = new Intl.Segmenter();';
-const SEGMENTER_ON_FIRST_USE =
-  'let realSegmenter; const segmenter = { segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text) };';
-const lazySegmenter: Plugin = {
-  name: 'lazy-intl-segmenter',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /node_modules[\\/](string-width|wrap-ansi)[\\/]index\.js$/ }, async (args) => {
-      // Only the copies at the top of node_modules: the older ones nested under cli-table3 have no segmenter.
-      if (dirname(dirname(args.path)) !== join(root, 'node_modules')) return undefined;
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(SEGMENTER_AT_LOAD)) {
-        return {
-          errors: [
-            {
-              text: `${args.path} no longer has \`${SEGMENTER_AT_LOAD}\`: update the lazy-intl-segmenter plugin in src/tools/build.ts`,
-            },
-          ],
-        };
-      }
-      return { contents: source.replace(SEGMENTER_AT_LOAD, SEGMENTER_ON_FIRST_USE), loader: 'js' };
-    });
-  },
-};
 
 /**
  * render/text.ts imports the full text engine (string-width and wrap-ansi, render/text-engine.ts) like any
@@ -133,7 +85,7 @@ await build({
   ...common,
   entryPoints: ['src/bundle.ts'],
   outfile: 'dist/virt.cjs',
-  plugins: [lazyChildProcess, lazySegmenter, textEngineOnFirstUse('./lazy/'), lazyBundles('./lazy/')],
+  plugins: [textEngineOnFirstUse('./lazy/'), lazyBundles('./lazy/')],
 });
 const lazy = (await readdir(join(root, 'src', 'lazy'))).filter((name) => name.endsWith('.ts'));
 await build({
@@ -141,7 +93,7 @@ await build({
   entryPoints: lazy.map((name) => `src/lazy/${name}`),
   outdir: 'dist/lazy',
   outExtension: { '.js': '.cjs' },
-  plugins: [textEngineOnFirstUse('./'), lazyBundles('./'), lazySegmenter],
+  plugins: [textEngineOnFirstUse('./'), lazyBundles('./')],
 });
 
 const { guide, problems } = await readGuideFromMarkdown(builtinContentDir());
