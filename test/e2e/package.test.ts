@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,11 +47,18 @@ describe('the npm package', () => {
       '--loglevel=error',
     ]);
     expect(installed.status).toBe(0);
+    // The bundles hold every library they use, so installing virt installs nothing else.
+    const root = join(prefix, 'lib', 'node_modules', 'virt');
+    expect(existsSync(join(root, 'node_modules'))).toBe(false);
+    const tree = JSON.parse(run('npm', ['ls', '-g', '--prefix', prefix, '--all', '--json']).stdout) as {
+      dependencies?: Record<string, { dependencies?: object }>;
+    };
+    expect(Object.keys(tree.dependencies ?? {})).toEqual(['virt']);
+    expect(tree.dependencies?.virt?.dependencies ?? {}).toEqual({});
     const explained = run(join(prefix, 'bin', 'virt'), ['explain', 'kvm']);
     expect(explained.status).toBe(0);
     expect(explained.stdout.split('\n')[0]).toBe('# KVM (Kernel-based Virtual Machine)');
     // npm writes each bundle's code cache after the bundle, so the installed copy starts as fast as this one.
-    const root = join(prefix, 'lib', 'node_modules', 'virt');
     const check = `const { loadBundle, codeCacheUse } = require('./bin/load-bundle.js');
       for (const name of ['virt', 'lazy/rich', 'lazy/search']) loadBundle(require('node:path').resolve('dist', name + '.cjs'));
       console.log(JSON.stringify(Object.values(codeCacheUse())));`;
