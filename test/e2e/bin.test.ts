@@ -76,7 +76,7 @@ describe('bin/virt.js as a child process', () => {
 describe('the built bundle measures text as string-width does', () => {
   // The bundles measure plain ASCII with a fast path and hand the rest to string-width and wrap-ansi, in a
   // bundle of their own (see src/render/text.ts); this page needs both, in the boxed header and in the prose.
-  const title = 'Emoji 👩‍💻 and 漢字 with cafe\u0301 and 1️⃣';
+  const title = 'Emoji 👩‍💻 and 漢字 with cafe\u0301 and 1️⃣, ™ and ☺';
   const body = `${'Keycaps 1️⃣ 2️⃣, flags 🇫🇷, a coder 👩‍💻, jamo \u1100\u1161, ハﾞ, combining e\u0301 and 漢字かな交じり文 in one paragraph. '.repeat(3)}\n`;
   const pack = makePack({ 'wide.md': packTopic('wide-text', { title: JSON.stringify(title), body }) });
 
