@@ -3,10 +3,9 @@ import wrapAnsi from 'wrap-ansi';
 
 /**
  * The full rules for measuring and wrapping: string-width (grapheme clusters, emoji, East Asian Width,
- * escape codes) and wrap-ansi (which also carries styles across the lines it makes). text.ts answers plain
- * ASCII without them and asks this module for everything else. In the bundles this module is a bundle of
- * its own, loaded on first use (see textEngineOnFirstUse in src/tools/build.ts): setting it up builds an
- * Intl.Segmenter, which costs more than the rest of a plain page.
+ * escape codes) and wrap-ansi (which also carries styles across the lines it makes). text.ts answers
+ * simple text without them and asks this module for everything else. In the bundles this module is a
+ * bundle of its own, loaded on first use (see textEngineOnFirstUse in src/tools/build.ts).
  */
 export interface TextEngine {
   width(text: string): number;

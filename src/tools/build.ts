@@ -21,10 +21,10 @@ const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'
 
 /**
  * render/text.ts imports the full text engine (string-width and wrap-ansi, render/text-engine.ts) like any
- * module, and calls it only for text that is not plain ASCII. In the bundles the engine is a bundle of its
- * own, dist/lazy/text.cjs (from src/lazy/text.ts), that text.ts requires on that first call: setting up the
- * engine builds an Intl.Segmenter, and a plain page of ASCII text should not pay for it. `folder` is where
- * dist/lazy/ is from the bundle being built.
+ * module, and calls it only for text that is not simple (render/simple-text.ts). In the bundles the engine
+ * is a bundle of its own, dist/lazy/text.cjs (from src/lazy/text.ts), that text.ts requires on that first
+ * call: setting up the engine builds an Intl.Segmenter and string-width's emoji expression, and the guide's
+ * pages should not pay for them. `folder` is where dist/lazy/ is from the bundle being built.
  */
 const textEngineOnFirstUse = (folder: string): Plugin => ({
   name: 'text-engine-on-first-use',

@@ -106,26 +106,34 @@ describe('the built bundle measures text as string-width does', () => {
   });
 });
 
-describe('plain output of ASCII text starts without the text engine', () => {
-  // Setting up string-width and wrap-ansi builds an Intl.Segmenter, which costs more than the rest of a plain
-  // page; this counts the segmenters a run of bin/virt.js builds.
+describe('the guide is measured without the text engine', () => {
+  // Setting up string-width and wrap-ansi builds an Intl.Segmenter and string-width's emoji expression,
+  // which cost more than the rest of a page; this counts the segmenters a run of bin/virt.js builds.
   const counter = `const Real = Intl.Segmenter; let built = 0;
     Intl.Segmenter = class extends Real { constructor(...args) { super(...args); built++; } };
     process.on('exit', () => process.stderr.write('segmenters built: ' + built + '\\n'));`;
-  const segmentersBuilt = (args: string[]) => {
+  const segmentersBuilt = (args: string[], env: Record<string, string> = {}) => {
     const result = spawnSync(
       process.execPath,
       ['--import', `data:text/javascript,${encodeURIComponent(counter)}`, 'bin/virt.js', ...args],
-      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env } },
     );
     expect(result.status).toBe(0);
     return Number(/segmenters built: (\d+)/.exec(result.stderr)?.[1]);
   };
 
-  test('explain --plain and list build none; a page with other characters builds one', () => {
+  test('plain and rich pages, lists and comparisons build none; a page in Chinese builds one', () => {
+    const rich = ['--color', 'always', '--no-pager'];
     expect(segmentersBuilt(['explain', 'paravirtualization', '--plain'])).toBe(0);
+    expect(segmentersBuilt(['explain', 'glossary', '--plain'])).toBe(0);
     expect(segmentersBuilt(['list'])).toBe(0);
-    expect(segmentersBuilt(['explain', 'glossary', '--plain'])).toBeGreaterThan(0);
+    expect(segmentersBuilt(['explain', 'paravirtualization', ...rich])).toBe(0);
+    expect(segmentersBuilt(['list', ...rich])).toBe(0);
+    expect(segmentersBuilt(['compare', 'full', 'para', ...rich])).toBe(0);
+    const pack = makePack({ 'zh.md': packTopic('zh-page', { title: '半虚拟化', body: '客户机内核需要修改。\n' }) });
+    expect(
+      segmentersBuilt(['--content', pack, 'explain', 'zh-page', '--plain'], { VIRT_CACHE_DIR: `${pack}-cache` }),
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
+import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { isSimpleText } from '../../src/render/simple-text.js';
 import { displayWidth, padEnd, wrapText } from '../../src/render/text.js';
 
 const ascii = fc.constantFrom(...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)));
@@ -69,6 +71,35 @@ const asciiProse = fc
   )
   .map((parts) => parts.join(''));
 
+/** Text of the kind virt styles and wraps: words, punctuation it draws with, runs of spaces, chalk styles nested in any order. */
+const chalk = new Chalk({ level: 1 });
+const styles = [
+  'bold',
+  'dim',
+  'italic',
+  'underline',
+  'inverse',
+  'strikethrough',
+  'cyan',
+  'yellow',
+  'green',
+  'blue',
+  'magenta',
+  'gray',
+  'bgBlue',
+  'reset',
+] as const;
+const styledProse: fc.Arbitrary<string> = fc.letrec<{ text: string }>((tie) => ({
+  text: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.stringMatching(/^[a-z]{1,9}$/),
+    fc.stringMatching(/^[a-z/.:-]{18,60}$/),
+    fc.constantFrom(' ', '  ', ' ', '• ', ' │ ', ' › ', '—', ' – ', '…', '’s', '“', '”', '×', '─├└'),
+    fc.tuple(fc.constantFrom(...styles), tie('text')).map(([style, inner]) => chalk[style](inner)),
+    fc.array(tie('text'), { maxLength: 6 }).map((parts) => parts.join('')),
+  ),
+})).text;
+
 describe('displayWidth: the width string-width gives', () => {
   test('where the old width function was wrong', () => {
     expect(displayWidth('👩‍💻')).toBe(2);
@@ -114,6 +145,26 @@ describe('displayWidth: the width string-width gives', () => {
     );
   });
 
+  test('for simple text, the fast path: every character it takes is one column on its own', () => {
+    const taken: string[] = [];
+    for (let code = 0x20; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (code < 0xd800 || code > 0xdfff) if (isSimpleText(char)) taken.push(char);
+    }
+    expect(taken.length).toBeGreaterThan(95);
+    for (const char of taken) {
+      expect([char, stringWidth(char), char.normalize()]).toEqual([char, 1, char]);
+      expect(stringWidth(`a${char}b`)).toBe(3);
+    }
+    fc.assert(
+      fc.property(styledProse, (text) => {
+        expect(isSimpleText(text)).toBe(true);
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('padEnd pads to the display width', () => {
     expect(padEnd('漢字', 6)).toBe('漢字  ');
     expect(padEnd('\u001b[1mab\u001b[22m', 4)).toBe('\u001b[1mab\u001b[22m  ');
@@ -129,6 +180,16 @@ describe('wrapText: the lines wrap-ansi makes', () => {
   test('for plain ASCII prose, the fast path', () => {
     fc.assert(
       fc.property(asciiProse, columns, (text, width) => {
+        expect(wrapText(text, width)).toEqual(wrappedByWrapAnsi(text, width));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('for styled simple text, the fast path, byte for byte', () => {
+    fc.assert(
+      fc.property(fc.array(styledProse, { minLength: 1, maxLength: 3 }), columns, (lines, width) => {
+        const text = lines.join('\n');
         expect(wrapText(text, width)).toEqual(wrappedByWrapAnsi(text, width));
       }),
       { numRuns: 5000 },
