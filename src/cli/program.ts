@@ -48,7 +48,7 @@ function examples(name: string): string {
 }
 
 /**
- * Builds the command tree. Command modules are small and imported with it; what is heavy (inquirer, boxen,
+ * Builds the command tree. Command modules are small and imported with it; what is heavy (inquirer, chalk,
  * cli-table3, the Markdown parser, the search engine) is imported by a command only when it runs.
  */
 export function createProgram(io: Io, version: string): Command {

@@ -4,6 +4,7 @@ import { buildComparison } from '../model/comparison.js';
 import type { Topic } from '../model/topic.js';
 import * as text from '../render/compare-text.js';
 import { resolveTopic } from './resolve-topic.js';
+import { wrapText } from '../render/text.js';
 
 export interface CompareOptions {
   diff?: boolean;
@@ -61,7 +62,7 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
     const legendText = `Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`;
     const legend =
       comparison.rows.some((row) => row.differs) && theme.color
-        ? `${theme.text.wrap(legendText, ctx.out.width).map(theme.muted).join('\n')}\n`
+        ? `${wrapText(legendText, ctx.out.width).map(theme.muted).join('\n')}\n`
         : '';
     const notes = options.why ? text.renderComparisonNotes(comparison, theme, ctx.out.readingWidth) : '';
     await ctx.show(body + legend + notes);

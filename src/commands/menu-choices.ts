@@ -2,9 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Topic } from '../model/topic.js';
 import type { Choice } from '../prompts/prompts.js';
 import { treeRows } from '../render/list.js';
-import { plainText } from '../render/text.js';
-
-const displayWidth = plainText.width;
+import { displayWidth } from '../render/text.js';
 
 /** Cuts text to a display width, marking the cut, so a choice stays on one line. */
 function fit(text: string, width: number): string {

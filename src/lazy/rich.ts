@@ -1,3 +1,3 @@
-/** Terminal output: chalk, string-width/wrap-ansi and boxen. */
+/** Terminal output: chalk, and cli-boxes for the page header's box. */
 export { richTheme } from '../render/rich-theme.js';
 export { renderRichPage } from '../render/page-rich.js';

@@ -2,6 +2,7 @@ import type { Block } from '../model/topic.js';
 import { renderDiagram } from './diagram.js';
 import { renderSpans } from './spans.js';
 import type { Theme } from './theme.js';
+import { displayWidth, wrapText } from './text.js';
 
 type BlockRenderers = {
   [K in Block['kind']]: (block: Extract<Block, { kind: K }>, theme: Theme, width: number) => string[];
@@ -9,27 +10,28 @@ type BlockRenderers = {
 
 /** One renderer per block kind: adding a kind to the model without one here fails to compile. */
 const renderers: BlockRenderers = {
-  paragraph: (block, theme, width) => theme.text.wrap(renderSpans(block.spans, theme), width),
+  paragraph: (block, theme, width) => wrapText(renderSpans(block.spans, theme), width),
   list: (block, theme, width) =>
     block.items.flatMap((item, index) => {
       const indent = '  '.repeat(item.depth);
       const marker = block.ordered && item.depth === 0 ? `${index + 1}. ` : theme.ascii ? '- ' : '• ';
-      return theme.text.wrap(
+      return wrapText(
         renderSpans(item.spans, theme),
         width,
         `${indent}${theme.accent(marker)}`,
-        `${indent}${' '.repeat(marker.length)}`,
+        `${indent}${' '.repeat(displayWidth(marker))}`,
       );
     }),
+  // A code line keeps its indentation, and a line too long for the width goes on two spaces further in.
   code: (block, theme, width) =>
-    block.text
-      .split('\n')
-      .flatMap((line) =>
-        line === '' ? [''] : theme.text.wrap(theme.code(line), width, '    ', '      ', { trim: false }),
-      ),
+    block.text.split('\n').flatMap((line) => {
+      const code = line.trimStart();
+      const indent = ' '.repeat(line.length - code.length);
+      return code === '' ? [''] : wrapText(theme.code(code), width, `    ${indent}`, `      ${indent}`);
+    }),
   diagram: (block, theme, width) => renderDiagram(block, theme, width),
   quote: (block, theme, width) =>
-    theme.text.wrap(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
+    wrapText(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
 };
 
 export function renderBlock(block: Block, theme: Theme, width: number): string[] {

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import type { Comparison } from '../model/comparison.js';
 import { NO_VALUE } from './compare-text.js';
 import type { Theme } from './theme.js';
+import { displayWidth, wrapText } from './text.js';
 
 const ASCII_CHARS = {
   top: '-',
@@ -27,7 +28,6 @@ export function tableLayout(
   width: number,
   theme: Theme,
 ): { label: number; column: number } | undefined {
-  const displayWidth = theme.text.width;
   const topics = comparison.topics.length;
   const longestLabel = Math.max(...comparison.rows.map((row) => displayWidth(row.label)), displayWidth('Attribute'));
   const label = Math.min(longestLabel + 2, 22);
@@ -60,7 +60,7 @@ export function renderComparisonTable(
   theme: Theme,
   layout: { label: number; column: number },
 ): string {
-  const cell = (text: string, width: number) => theme.text.wrap(text, width).join('\n');
+  const cell = (text: string, width: number) => wrapText(text, width).join('\n');
   const table = new Table({
     head: [
       theme.muted('Attribute'),

@@ -1,6 +1,7 @@
 import type { Comparison } from '../model/comparison.js';
 import { SCHEMA_VERSION } from './json.js';
 import type { Theme } from './theme.js';
+import { wrapText } from './text.js';
 
 /** Where a topic has no value: a dash on a terminal and in Markdown, a hyphen in tab-separated output. */
 export const NO_VALUE = '–';
@@ -11,12 +12,10 @@ export function renderComparisonStacked(comparison: Comparison, theme: Theme, wi
   const lines: string[] = [];
   for (const row of comparison.rows) {
     if (lines.length) lines.push('');
-    lines.push(...theme.text.wrap(row.differs ? theme.different(row.label) : theme.heading(row.label), width));
+    lines.push(...wrapText(row.differs ? theme.different(row.label) : theme.heading(row.label), width));
     row.values.forEach((value, index) => {
       const title = comparison.topics[index]!.title;
-      lines.push(
-        ...theme.text.wrap(`${theme.strong(`${title}:`)} ${value ?? theme.muted(NO_VALUE)}`, width, '  ', '      '),
-      );
+      lines.push(...wrapText(`${theme.strong(`${title}:`)} ${value ?? theme.muted(NO_VALUE)}`, width, '  ', '      '));
     });
   }
   return `${lines.join('\n')}\n`;
@@ -28,11 +27,9 @@ export function renderComparisonNotes(comparison: Comparison, theme: Theme, widt
   for (const row of comparison.rows) {
     const notes = row.whys.flatMap((why, index) => (why ? [{ why, title: comparison.topics[index]!.title }] : []));
     if (!notes.length) continue;
-    lines.push('', ...theme.text.wrap(theme.heading(row.label), width));
+    lines.push('', ...wrapText(theme.heading(row.label), width));
     for (const note of notes)
-      lines.push(
-        ...theme.text.wrap(`${theme.strong(note.title)}: ${note.why}`, width, theme.ascii ? '  - ' : '  • ', '    '),
-      );
+      lines.push(...wrapText(`${theme.strong(note.title)}: ${note.why}`, width, theme.ascii ? '  - ' : '  • ', '    '));
   }
   return lines.length ? `${['', theme.heading('Why'), ...lines.slice(1)].join('\n')}\n` : '';
 }

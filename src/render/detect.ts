@@ -1,6 +1,7 @@
 import type { Absence, Check, CheckStatus, DetectReport, Evidence, Layer } from '../detect/report.js';
 import { verdict } from '../detect/verdict.js';
 import { SCHEMA_VERSION } from './json.js';
+import { wrapText } from './text.js';
 import type { Style, Theme } from './theme.js';
 
 /** `virt detect --json`: an explicit shape, so the report's internals can change without breaking scripts. */
@@ -54,7 +55,7 @@ export function renderDetectPlain(report: DetectReport): string {
  */
 export function renderDetectRich(report: DetectReport, theme: Theme, width: number): string {
   const arrow = theme.ascii ? '->' : '→';
-  const wrap = (text: string, first: string, rest = first) => theme.text.wrap(text, width, first, rest);
+  const wrap = (text: string, first: string, rest = first) => wrapText(text, width, first, rest);
   const evidenceLines = (rows: Evidence[], indent: string) =>
     rows.flatMap((row) =>
       wrap(

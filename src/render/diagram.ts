@@ -1,5 +1,6 @@
 import { asciiDiagram, diagramWidth } from '../model/diagram.js';
 import type { Block } from '../model/topic.js';
+import { wrapText } from './text.js';
 import type { Theme } from './theme.js';
 
 const INDENT = '  ';
@@ -14,11 +15,11 @@ export function renderDiagram(block: Extract<Block, { kind: 'diagram' }>, theme:
   const columns = diagramWidth(block.text) + INDENT.length;
   const note =
     columns > width
-      ? theme.text.wrap(
+      ? wrapText(
           theme.muted(`(diagram is ${columns} columns wide; widen the terminal or use --width ${columns})`),
           width,
         )
       : [];
   const lines = drawing.split('\n').map((line) => (line ? `${INDENT}${theme.accent(line)}` : ''));
-  return [...note, ...lines, ...theme.text.wrap(theme.emphasis(`Figure: ${block.caption}`), width, INDENT, INDENT)];
+  return [...note, ...lines, ...wrapText(theme.emphasis(`Figure: ${block.caption}`), width, INDENT, INDENT)];
 }

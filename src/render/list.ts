@@ -1,6 +1,6 @@
 import type { Topic } from '../model/topic.js';
-import { padEnd } from './text.js';
 import type { Theme } from './theme.js';
+import { displayWidth, padEnd, wrapText } from './text.js';
 
 export interface TreeRow {
   topic: Topic;
@@ -36,7 +36,6 @@ export function renderTree(rows: TreeRow[], theme: Theme, width: number): string
     prefix: theme.muted(rebuildPrefix(row, rail)),
     title: row.depth === 0 ? theme.heading(row.topic.title) : row.topic.title,
   }));
-  const displayWidth = theme.text.width;
   const column = Math.min(Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2, Math.floor(width * 0.6));
   // The id is what `virt explain` takes, so it is never dropped: aligned in its column when the title
   // leaves room, right after the title when not, and on a line of its own under a title that fills the width.
@@ -44,14 +43,13 @@ export function renderTree(rows: TreeRow[], theme: Theme, width: number): string
     const id = `${theme.muted(row.topic.id)}${row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : ''}`;
     const idWidth = displayWidth(id);
     const left = prefix + title;
-    if (displayWidth(left) + 2 <= column && column + idWidth <= width)
-      return [`${padEnd(left, column, theme.text)}${id}`];
+    if (displayWidth(left) + 2 <= column && column + idWidth <= width) return [`${padEnd(left, column)}${id}`];
     if (displayWidth(left) + 2 + idWidth <= width) return [`${left}  ${id}`];
     const indent = ' '.repeat(displayWidth(prefix));
-    const wrapped = theme.text.wrap(title, width, prefix, indent);
+    const wrapped = wrapText(title, width, prefix, indent);
     const last = wrapped.at(-1)!;
     if (displayWidth(last) + 2 + idWidth <= width) return [...wrapped.slice(0, -1), `${last}  ${id}`];
-    return [...wrapped, ...theme.text.wrap(id, width, `${indent}  `)];
+    return [...wrapped, ...wrapText(id, width, `${indent}  `)];
   });
   return `${lines.join('\n')}\n`;
 }

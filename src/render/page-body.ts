@@ -1,6 +1,7 @@
 import type { Topic } from '../model/topic.js';
 import { renderBlocks } from './blocks.js';
 import type { Theme } from './theme.js';
+import { wrapText } from './text.js';
 
 export interface PageParts {
   topic: Topic;
@@ -33,7 +34,7 @@ export function renderPageBody({ topic, related, theme, width, heading }: PagePa
     lines.push(...heading('Related', 2), '');
     for (const other of related) {
       lines.push(
-        ...theme.text.wrap(
+        ...wrapText(
           `${theme.strong(other.title)} ${theme.muted(`(virt explain ${other.id})`)}`,
           width,
           theme.accent(theme.ascii ? '- ' : '• '),
@@ -47,8 +48,8 @@ export function renderPageBody({ topic, related, theme, width, heading }: PagePa
     lines.push(...heading('Sources', 2), '');
     topic.sources.forEach((source, index) => {
       const marker = `${index + 1}. `;
-      lines.push(...theme.text.wrap(source.title, width, marker, ' '.repeat(marker.length)));
-      lines.push(...theme.text.wrap(theme.link(source.url), width, ' '.repeat(marker.length)));
+      lines.push(...wrapText(source.title, width, marker, ' '.repeat(marker.length)));
+      lines.push(...wrapText(theme.link(source.url), width, ' '.repeat(marker.length)));
     });
   }
   return lines;

@@ -1,6 +1,7 @@
 import type { Topic } from '../model/topic.js';
 import { renderPageBody } from './page-body.js';
 import { plainTheme } from './theme.js';
+import { wrapText } from './text.js';
 
 /**
  * A topic page for pipes and `--plain`: Markdown-like text (`# Title`, `## Section`, `- item`, code
@@ -9,13 +10,13 @@ import { plainTheme } from './theme.js';
 export function renderPlainPage(topic: Topic, related: Topic[], trail: Topic[], width: number): string {
   const theme = plainTheme(true);
   const heading = (text: string, level: number) =>
-    theme.text.wrap(text, width, `${'#'.repeat(level)} `, ' '.repeat(level + 1));
+    wrapText(text, width, `${'#'.repeat(level)} `, ' '.repeat(level + 1));
   const lines = [
     ...heading(topic.title, 1),
     '',
-    ...theme.text.wrap(topic.summary, width),
-    ...(trail.length ? ['', ...theme.text.wrap(`In: ${[...trail.map((t) => t.title)].join(' > ')}`, width)] : []),
-    ...(topic.origin.pack !== undefined ? ['', ...theme.text.wrap(`From the pack: ${topic.origin.pack}`, width)] : []),
+    ...wrapText(topic.summary, width),
+    ...(trail.length ? ['', ...wrapText(`In: ${[...trail.map((t) => t.title)].join(' > ')}`, width)] : []),
+    ...(topic.origin.pack !== undefined ? ['', ...wrapText(`From the pack: ${topic.origin.pack}`, width)] : []),
     '',
     ...renderPageBody({ topic, related, trail, theme, width, heading }),
   ];

@@ -1,5 +1,4 @@
 import { Chalk } from 'chalk';
-import { styledText } from './styled-text.js';
 import type { Theme } from './theme.js';
 
 /** The terminal theme. A Chalk instance of its own, so colour is decided by the caller, not by chalk's globals. */
@@ -9,7 +8,6 @@ export function richTheme(level: 0 | 1 | 2 | 3, ascii: boolean): Theme {
     color: level > 0,
     ascii,
     boxDrawing: !ascii,
-    text: styledText,
     title: (t) => chalk.bold.cyan(t),
     heading: (t) => chalk.bold.yellow(t),
     subheading: (t) => chalk.bold(t),

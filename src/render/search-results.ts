@@ -3,6 +3,7 @@ import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
 import { SCHEMA_VERSION } from './json.js';
 import type { Theme } from './theme.js';
+import { wrapText } from './text.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,11 +40,11 @@ export function snippet(hit: SearchHit, length = 160): string {
 export function renderSearchRich(hits: SearchHit[], theme: Theme, width: number): string {
   const lines = hits.flatMap((hit, index) => [
     ...(index > 0 ? [''] : []),
-    ...theme.text.wrap(
+    ...wrapText(
       `${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`,
       width,
     ),
-    ...theme.text.wrap(highlight(snippet(hit), hit.terms, theme), width, '  '),
+    ...wrapText(highlight(snippet(hit), hit.terms, theme), width, '  '),
   ]);
   return `${lines.join('\n')}\n`;
 }

@@ -1,84 +1,32 @@
-import { eastAsianWidth } from 'get-east-asian-width';
+import { textEngine } from './text-engine.js';
+import { isSimpleText, simpleTextWidth, wrapSimpleLine } from './simple-text.js';
 
 /**
- * Measuring and wrapping text. Renderers get one of two implementations through their theme: this light
- * one for unstyled text (no escape codes), and wrap-ansi/string-width for styled text (styled-text.ts).
- * The split is for startup time: plain output, the common case in scripts, loads neither wrap-ansi nor
- * string-width (whose Intl.Segmenter and emoji expressions cost 30 ms or more to set up; in the bundles
- * even styled text reaches them only for characters display-width.ts cannot measure alone).
+ * Measuring and wrapping text for every renderer: how many columns a string takes on screen, and greedy
+ * word wrapping to a width, with or without escape codes. The answers are string-width's and wrap-ansi's
+ * (text-engine.ts). Simple text, which is all of the guide (see simple-text.ts), is answered without loading
+ * them, by the same rules; test/render/text.test.ts holds that fast path to string-width and wrap-ansi.
  */
-export interface TextTools {
-  /** Columns a string takes on screen: wide (CJK, emoji) characters count two. */
-  width(text: string): number;
-  /** Wraps to `width` columns; `first` prefixes the first line and `rest` the others (a hanging indent). */
-  wrap(text: string, width: number, first?: string, rest?: string, options?: { trim?: boolean }): string[];
+
+/** Columns a string takes on screen: wide (CJK, emoji) characters count two, escape codes and marks none. */
+export function displayWidth(text: string): number {
+  return isSimpleText(text) ? simpleTextWidth(text) : textEngine().width(text);
 }
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const ZERO_WIDTH = /[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}]/u;
-const EMOJI = /\p{Extended_Pictographic}/u;
-
-function plainWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  let width = 0;
-  for (const char of text) {
-    if (ZERO_WIDTH.test(char)) continue;
-    width += EMOJI.test(char) ? 2 : eastAsianWidth(char.codePointAt(0)!);
-  }
-  return width;
-}
-
-/** Splits a word that is wider than a line at the last character that fits. */
-function splitAt(word: string, room: number): [string, string] {
-  let head = '';
-  let width = 0;
-  for (const char of word) {
-    const w = plainWidth(char);
-    if (width + w > room && head) break;
-    head += char;
-    width += w;
-  }
-  return [head, word.slice(head.length)];
-}
-
-function wrapLine(line: string, room: number, trim: boolean): string[] {
-  const text = trim ? line.trim() : line.trimEnd();
-  if (plainWidth(text) <= room) return [text];
-  const lines: string[] = [];
-  let current = '';
-  let currentWidth = 0;
-  for (const word of text.split(' ')) {
-    const w = plainWidth(word);
-    if (current !== '' && currentWidth + 1 + w <= room) {
-      current += ` ${word}`;
-      currentWidth += 1 + w;
-      continue;
-    }
-    if (current !== '') lines.push(current);
-    let rest = word;
-    while (plainWidth(rest) > room) {
-      const [head, tail] = splitAt(rest, room);
-      lines.push(head);
-      rest = tail;
-    }
-    current = rest;
-    currentWidth = plainWidth(rest);
-  }
-  lines.push(current);
-  return lines;
-}
-
-/** Greedy word wrapping for text without escape codes, measured with get-east-asian-width. */
-export const plainText: TextTools = {
-  width: plainWidth,
-  wrap(text, width, first = '', rest = first, options = {}) {
-    const room = Math.max(8, width - Math.max(plainWidth(first), plainWidth(rest)));
-    const lines = text.split('\n').flatMap((line) => wrapLine(line, room, options.trim ?? true));
-    return lines.map((line, index) => (index === 0 ? first : rest) + line);
-  },
-};
 
 /** Pads text with spaces to a display width. */
-export function padEnd(text: string, width: number, tools: TextTools): string {
-  return text + ' '.repeat(Math.max(0, width - tools.width(text)));
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/**
+ * Wraps text to `width` columns, breaking words only when one is wider than a line, and drops the spaces
+ * at either end of each line; `first` prefixes the first line and `rest` the others (a hanging indent).
+ * Styles are closed at the end of each line and opened again on the next.
+ */
+export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+  const room = Math.max(8, width - Math.max(displayWidth(first), displayWidth(rest)));
+  const lines = isSimpleText(text)
+    ? text.split('\n').flatMap((line) => wrapSimpleLine(line, room))
+    : textEngine().wrap(text, room).split('\n');
+  return lines.map((line, index) => (index === 0 ? first : rest) + line);
 }

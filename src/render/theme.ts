@@ -1,5 +1,3 @@
-import { plainText, type TextTools } from './text.js';
-
 /** How text is styled. Renderers take a Theme; the plain one is identity, so layout code is shared. */
 export type Style = (text: string) => string;
 
@@ -10,8 +8,6 @@ export interface Theme {
   ascii: boolean;
   /** True when diagrams are drawn in Unicode: rich output that may draw boxes. Plain output never does. */
   boxDrawing: boolean;
-  /** Measures and wraps text the way this theme styles it. */
-  text: TextTools;
   title: Style;
   heading: Style;
   subheading: Style;
@@ -32,7 +28,6 @@ export function plainTheme(ascii = true): Theme {
     color: false,
     ascii,
     boxDrawing: false,
-    text: plainText,
     title: same,
     heading: same,
     subheading: same,

@@ -5,7 +5,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { readGuideFromMarkdown } from '../content/read-guide.js';
 import { builtinContentDir, packageRoot } from '../content/paths.js';
@@ -16,77 +16,30 @@ const dist = join(root, 'dist');
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
 
 /**
- * commander requires node:child_process when it loads, only to run external subcommands, which virt has
- * none of; loading that built-in costs several milliseconds at every start. This hands commander a stand-in
- * that loads the real module the first time any of it is used, so its behaviour is unchanged.
+ * render/text.ts imports the full text engine (string-width and wrap-ansi, render/text-engine.ts) like any
+ * module, and calls it only for text that is not simple (render/simple-text.ts). In the bundles the engine
+ * is a bundle of its own, dist/lazy/text.cjs (from src/lazy/text.ts), that text.ts requires on that first
+ * call: setting up the engine builds an Intl.Segmenter and string-width's emoji expression, and the guide's
+ * pages should not pay for them. `folder` is where dist/lazy/ is from the bundle being built.
  */
-const lazyChildProcess: Plugin = {
-  name: 'lazy-child-process-for-commander',
+const textEngineOnFirstUse = (folder: string): Plugin => ({
+  name: 'text-engine-on-first-use',
   setup(esbuild) {
-    esbuild.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(
-        "const childProcess = require('node:child_process');",
-        "const childProcess = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      ),
+    const textModule = join(root, 'src', 'render', 'text.ts');
+    esbuild.onResolve({ filter: /^\.\/text-engine\.js$/ }, (args) =>
+      args.importer === textModule ? { path: 'text-engine', namespace: 'text-engine-on-first-use' } : undefined,
+    );
+    esbuild.onResolve({ filter: /.*/, namespace: 'text-engine-on-first-use' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'text-engine-on-first-use' }, () => ({
+      contents: `let engine;
+        export const textEngine = () => (engine ??= require(${JSON.stringify(`${folder}text.cjs`)}).textEngine());`,
       loader: 'js',
     }));
   },
-};
-
-/**
- * string-width and wrap-ansi each build an Intl.Segmenter when they load, and the first one costs Node
- * 10-20 ms of ICU set-up; yet both answer printable ASCII (nearly all of the guide) without it. This makes
- * each segmenter built on first use. A dependency update that changes the line fails the build, so the
- * saving cannot go missing unnoticed.
- */
-const SEGMENTER_AT_LOAD = 'const segmenter = new Intl.Segmenter();';
-const SEGMENTER_ON_FIRST_USE =
-  'let realSegmenter; const segmenter = { segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text) };';
-const lazySegmenter: Plugin = {
-  name: 'lazy-intl-segmenter',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /node_modules[\\/](string-width|wrap-ansi)[\\/]index\.js$/ }, async (args) => {
-      // Only the copies at the top of node_modules: the older ones nested under cli-table3 have no segmenter.
-      if (dirname(dirname(args.path)) !== join(root, 'node_modules')) return undefined;
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(SEGMENTER_AT_LOAD)) {
-        return {
-          errors: [
-            {
-              text: `${args.path} no longer has \`${SEGMENTER_AT_LOAD}\`: update the lazy-intl-segmenter plugin in src/tools/build.ts`,
-            },
-          ],
-        };
-      }
-      return { contents: source.replace(SEGMENTER_AT_LOAD, SEGMENTER_ON_FIRST_USE), loader: 'js' };
-    });
-  },
-};
-
-/**
- * Every import of string-width (the current major, at the top of node_modules) gets
- * src/render/string-width-in-bundles.ts instead, which measures plain text at once and loads the real
- * string-width only for text that needs its full rules. The older copies nested under cli-table3 and
- * ansi-align are left as they are.
- */
-const standInForStringWidth = join(root, 'src', 'render', 'string-width-in-bundles.ts');
-const lazyStringWidth: Plugin = {
-  name: 'lazy-string-width',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.importer === standInForStringWidth || args.pluginData === 'resolving') return undefined;
-      const real = await esbuild.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: 'resolving',
-      });
-      return real.path === join(root, 'node_modules', 'string-width', 'index.js')
-        ? { path: standInForStringWidth }
-        : real;
-    });
-  },
-};
+});
 
 /**
  * `import('../lazy/x.js')` becomes a require of the separate bundle dist/lazy/x.cjs (`folder` is where that
@@ -128,7 +81,7 @@ await build({
   ...common,
   entryPoints: ['src/bundle.ts'],
   outfile: 'dist/virt.cjs',
-  plugins: [lazyChildProcess, lazySegmenter, lazyStringWidth, lazyBundles('./lazy/')],
+  plugins: [textEngineOnFirstUse('./lazy/'), lazyBundles('./lazy/')],
 });
 // Small on purpose: bin/virt.js loads it first, to turn on Node's compile cache before the main bundle loads.
 await build({ ...common, entryPoints: ['src/store/compile-cache.ts'], outfile: 'dist/compile-cache.cjs' });
@@ -138,7 +91,7 @@ await build({
   entryPoints: lazy.map((name) => `src/lazy/${name}`),
   outdir: 'dist/lazy',
   outExtension: { '.js': '.cjs' },
-  plugins: [lazyBundles('./'), lazySegmenter, lazyStringWidth],
+  plugins: [textEngineOnFirstUse('./'), lazyBundles('./')],
 });
 
 const { guide, problems } = await readGuideFromMarkdown(builtinContentDir());

@@ -74,9 +74,9 @@ describe('bin/virt.js as a child process', () => {
 });
 
 describe('the built bundle measures text as string-width does', () => {
-  // The bundles measure most text with a fast path and hand the rest to string-width (see
-  // src/render/string-width-in-bundles.ts); this page needs both, in the boxed header and in the prose.
-  const title = 'Emoji 👩‍💻 and 漢字 with cafe\u0301 and 1️⃣';
+  // The bundles measure plain ASCII with a fast path and hand the rest to string-width and wrap-ansi, in a
+  // bundle of their own (see src/render/text.ts); this page needs both, in the boxed header and in the prose.
+  const title = 'Emoji 👩‍💻 and 漢字 with cafe\u0301 and 1️⃣, ™ and ☺';
   const body = `${'Keycaps 1️⃣ 2️⃣, flags 🇫🇷, a coder 👩‍💻, jamo \u1100\u1161, ハﾞ, combining e\u0301 and 漢字かな交じり文 in one paragraph. '.repeat(3)}\n`;
   const pack = makePack({ 'wide.md': packTopic('wide-text', { title: JSON.stringify(title), body }) });
 
@@ -92,6 +92,48 @@ describe('the built bundle measures text as string-width does', () => {
     expect(box.length).toBeGreaterThan(2);
     expect(new Set(box.map((line) => stringWidth(line))).size).toBe(1);
     expect(stripAnsi(result.stdout).replace(/[\s│]+/g, '')).toContain('👩‍💻');
+  });
+
+  test.each([40, 64])('every line of the plain page fits %i columns', (columns) => {
+    const result = virt(['--content', pack, 'explain', 'wide-text', '--plain', '--width', String(columns)], {
+      VIRT_CACHE_DIR: `${pack}-cache`,
+    });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(columns);
+    expect(lines.filter((line) => stringWidth(line) > columns - 8).length).toBeGreaterThan(2);
+    expect(result.stdout.replace(/\s+/g, '')).toContain('1️⃣2️⃣,flags🇫🇷,acoder👩‍💻');
+  });
+});
+
+describe('the guide is measured without the text engine', () => {
+  // Setting up string-width and wrap-ansi builds an Intl.Segmenter and string-width's emoji expression,
+  // which cost more than the rest of a page; this counts the segmenters a run of bin/virt.js builds.
+  const counter = `const Real = Intl.Segmenter; let built = 0;
+    Intl.Segmenter = class extends Real { constructor(...args) { super(...args); built++; } };
+    process.on('exit', () => process.stderr.write('segmenters built: ' + built + '\\n'));`;
+  const segmentersBuilt = (args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(counter)}`, 'bin/virt.js', ...args],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env } },
+    );
+    expect(result.status).toBe(0);
+    return Number(/segmenters built: (\d+)/.exec(result.stderr)?.[1]);
+  };
+
+  test('plain and rich pages, lists and comparisons build none; a page in Chinese builds one', () => {
+    const rich = ['--color', 'always', '--no-pager'];
+    expect(segmentersBuilt(['explain', 'paravirtualization', '--plain'])).toBe(0);
+    expect(segmentersBuilt(['explain', 'glossary', '--plain'])).toBe(0);
+    expect(segmentersBuilt(['list'])).toBe(0);
+    expect(segmentersBuilt(['explain', 'paravirtualization', ...rich])).toBe(0);
+    expect(segmentersBuilt(['list', ...rich])).toBe(0);
+    expect(segmentersBuilt(['compare', 'full', 'para', ...rich])).toBe(0);
+    const pack = makePack({ 'zh.md': packTopic('zh-page', { title: '半虚拟化', body: '客户机内核需要修改。\n' }) });
+    expect(
+      segmentersBuilt(['--content', pack, 'explain', 'zh-page', '--plain'], { VIRT_CACHE_DIR: `${pack}-cache` }),
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,6 +48,14 @@ describe('the npm package', () => {
       '--loglevel=error',
     ]);
     expect(installed.status).toBe(0);
+    // The bundles hold every library they use, so installing virt installs nothing else.
+    const root = join(prefix, 'lib', 'node_modules', 'virt');
+    expect(existsSync(join(root, 'node_modules'))).toBe(false);
+    const tree = JSON.parse(run('npm', ['ls', '-g', '--prefix', prefix, '--all', '--json']).stdout) as {
+      dependencies?: Record<string, { dependencies?: object }>;
+    };
+    expect(Object.keys(tree.dependencies ?? {})).toEqual(['virt']);
+    expect(tree.dependencies?.virt?.dependencies ?? {}).toEqual({});
     const explained = run(join(prefix, 'bin', 'virt'), ['explain', 'kvm']);
     expect(explained.status).toBe(0);
     expect(explained.stdout.split('\n')[0]).toBe('# KVM (Kernel-based Virtual Machine)');
