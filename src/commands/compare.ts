@@ -55,7 +55,7 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
   } else {
     const theme = await ctx.theme();
     const { renderComparisonTable, tableLayout } = await import('../lazy/table.js');
-    const layout = tableLayout(comparison, ctx.out.width, theme);
+    const layout = tableLayout(comparison, ctx.out.width);
     const body = layout
       ? renderComparisonTable(comparison, theme, layout)
       : text.renderComparisonStacked(comparison, theme, ctx.out.width);

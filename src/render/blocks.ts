@@ -34,7 +34,7 @@ const renderers: BlockRenderers = {
     wrapText(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),
 };
 
-export function renderBlock(block: Block, theme: Theme, width: number): string[] {
+function renderBlock(block: Block, theme: Theme, width: number): string[] {
   return (renderers[block.kind] as (b: Block, t: Theme, w: number) => string[])(block, theme, width);
 }
 

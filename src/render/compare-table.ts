@@ -23,11 +23,7 @@ const ASCII_CHARS = {
 };
 
 /** Column widths for a bordered table, or undefined when the topics do not fit side by side. */
-export function tableLayout(
-  comparison: Comparison,
-  width: number,
-  theme: Theme,
-): { label: number; column: number } | undefined {
+export function tableLayout(comparison: Comparison, width: number): { label: number; column: number } | undefined {
   const topics = comparison.topics.length;
   const longestLabel = Math.max(...comparison.rows.map((row) => displayWidth(row.label)), displayWidth('Attribute'));
   const label = Math.min(longestLabel + 2, 22);

@@ -10,9 +10,6 @@ export interface CompletionWords {
   groups: string[];
 }
 
-/** Commands whose arguments are topics, and what else they take. */
-const TOPIC_COMMANDS = ['explain', 'compare'];
-
 const quoteWords = (words: string[]) =>
   words
     .map((word) => word.replace(/[^A-Za-z0-9@._/+-]/g, ''))

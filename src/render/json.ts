@@ -6,7 +6,7 @@ import { spansText } from './spans.js';
 /** Bumped when a field is removed or changes meaning; new fields may appear without a bump. */
 export const SCHEMA_VERSION = 1;
 
-export type BlockJson =
+type BlockJson =
   | { kind: 'paragraph' | 'quote'; text: string }
   | { kind: 'list'; ordered: boolean; items: { text: string; depth: number }[] }
   | { kind: 'code'; lang: string; text: string }

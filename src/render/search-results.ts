@@ -1,5 +1,4 @@
 import type { SearchHit } from '../catalog/search-index.js';
-import type { Topic } from '../model/topic.js';
 import { topicBodyText } from '../model/topic-text.js';
 import { SCHEMA_VERSION } from './json.js';
 import type { Theme } from './theme.js';
@@ -8,7 +7,7 @@ import { wrapText } from './text.js';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Marks every occurrence of the matched terms (case-insensitive) with the theme's match style. */
-export function highlight(text: string, terms: string[], theme: Theme): string {
+function highlight(text: string, terms: string[], theme: Theme): string {
   if (!terms.length || !theme.color) return text;
   const pattern = new RegExp(
     terms
@@ -22,7 +21,7 @@ export function highlight(text: string, terms: string[], theme: Theme): string {
 
 /** The sentence of the page that best shows why it matched, cut to about `length` characters around the first hit. */
 /** `hit.topic` carries its page (see Catalog.page). */
-export function snippet(hit: SearchHit, length = 160): string {
+function snippet(hit: SearchHit, length = 160): string {
   const text = `${hit.topic.summary}\n${topicBodyText(hit.topic)}`;
   const lower = text.toLowerCase();
   const positions = hit.terms.map((term) => lower.indexOf(term.toLowerCase())).filter((at) => at >= 0);

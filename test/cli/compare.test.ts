@@ -143,7 +143,7 @@ describe('comparison renderers at fixed widths', () => {
 
   test.each([40, 50, 72])('CJK cells wrap by display width without losing text at %i columns', (columns) => {
     for (const theme of [richTheme(2, false), plainTheme(false)]) {
-      const layout = tableLayout(comparison, columns, theme);
+      const layout = tableLayout(comparison, columns);
       const text = layout
         ? renderComparisonTable(comparison, theme, layout)
         : renderComparisonStacked(comparison, theme, columns);
@@ -163,7 +163,7 @@ describe('comparison renderers at fixed widths', () => {
 
   test('colour off means no escape codes; ASCII mode draws with + - |', () => {
     const theme = richTheme(0, true);
-    const text = renderComparisonTable(comparison, theme, tableLayout(comparison, 80, theme)!);
+    const text = renderComparisonTable(comparison, theme, tableLayout(comparison, 80)!);
     expect(text).not.toMatch(ANSI);
     expect(text).not.toMatch(BOX_DRAWING);
     expect(text.split('\n')[0]).toMatch(/^\+-+\+-+\+-+\+$/);
