@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context/context.js';
 import { builtinContentDir } from '../content/paths.js';
-import { cleanText } from '../content/sanitize.js';
+import { cleanName, cleanText } from '../content/sanitize.js';
 import { formatProblem, VirtError, EXIT } from '../errors.js';
 import { SCHEMA_VERSION } from '../render/json.js';
 
@@ -18,7 +18,7 @@ export async function runLint(ctx: Context, dirs: string[], activePacks: string[
   for (const dir of dirs.length === 0 ? activePacks : dirs) {
     results.push({
       name: dir,
-      ...(await readGuideFromMarkdown(dir, { pack: cleanText(basename(resolve(dir))), base: builtin.guide })),
+      ...(await readGuideFromMarkdown(dir, { pack: cleanName(basename(resolve(dir))), base: builtin.guide })),
     });
   }
   const problems = results.flatMap((result) => result.problems);

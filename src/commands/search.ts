@@ -1,13 +1,13 @@
 import type { Context } from '../context/context.js';
 import { onlyStopWords } from '../catalog/stop-words.js';
-import { cleanText } from '../content/sanitize.js';
+import { cleanLine } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import * as render from '../render/search-results.js';
 import { wrapText } from '../render/text.js';
 
 /** `virt search <words…>`: ranked full-text search; no match exits 1 with nothing on stdout. */
 export async function runSearch(ctx: Context, words: string[], options: { limit?: string }): Promise<void> {
-  const query = cleanText(words.join(' ')).trim();
+  const query = cleanLine(words.join(' ')).trim();
   if (!query) throw new UsageError('search needs words to look for, for example `virt search hypercall`');
   if (onlyStopWords(query))
     throw new UsageError(

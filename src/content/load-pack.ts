@@ -6,7 +6,7 @@ import { restoreCachedPage, restoreCachedParses, toCachedParse, type CachedParse
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { listGuideFiles, readFoundFile, readText, type FoundFile } from './read-files.js';
-import { cleanText } from './sanitize.js';
+import { cleanName } from './sanitize.js';
 
 /**
  * Where the parses of a pack's files are kept between runs (store/pack-cache.ts), by the pack folder's real
@@ -40,7 +40,7 @@ export async function loadPack(
   using: { cache?: ParseCache | undefined; parser: () => Promise<ParseFile> },
 ): Promise<LoadedPack> {
   const { cache } = using;
-  const pack = cleanText(basename(resolve(dir)));
+  const pack = cleanName(basename(resolve(dir)));
   const readProblems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
   readProblems.push(...listed.problems);
