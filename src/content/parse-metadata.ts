@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
-import { TOPIC_KINDS, type AttributeValue, type Source, type TopicKind } from '../model/topic.js';
+import { TOPIC_KINDS, type Topic, type TopicKind } from '../model/topic.js';
 import {
   nameList,
   optionalName,
@@ -12,22 +12,13 @@ import {
 import { cleanLine, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /** The metadata block of one topic, checked for shape. */
-export interface TopicMeta {
-  id: string;
-  title: string;
-  kind: TopicKind;
-  parent?: string;
-  aliases: string[];
-  tags: string[];
-  summary: string;
-  related: string[];
-  sources: Source[];
-  attributes: Record<string, AttributeValue>;
+/** A topic's metadata block: the topic without its page and origin, and what the checks across topics need. */
+export type TopicMeta = Omit<Topic, 'intro' | 'sections' | 'origin'> & {
   /** A pack topic may replace a built-in one of the same id only when it says so. */
   overrides: boolean;
   /** Line of each metadata key, for later cross-topic checks. */
   lines: Record<string, number>;
-}
+};
 
 export interface MetaProblem {
   line: number;
