@@ -19,6 +19,12 @@ export interface CachedParse {
   page: string;
 }
 
+/**
+ * Changes whenever what the parser makes of a file changes (a new block kind, another cleaning), so caches
+ * made by an earlier parser are not read: the pack cache's key names it beside virt's version.
+ */
+export const PARSE_FORMAT = 2;
+
 export type Page = Pick<Topic, 'intro' | 'sections'>;
 type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
 type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };

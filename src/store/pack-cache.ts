@@ -1,14 +1,15 @@
+import { PARSE_FORMAT } from '../content/cached-parse.js';
 import type { ParseCache } from '../content/load-pack.js';
 import { readCheckedFile, nameForKey, writeCheckedFile } from './checked-file.js';
 import { pruneCache } from './prune.js';
 
 /**
  * The parses of a pack's files, kept between runs in one checked file per pack folder (see checked-file.ts).
- * The key names virt's version and the folder's real path, so another version or another folder never reads
- * it. Writing is best effort: a cache that cannot be written only means the next run parses again.
+ * The key names virt's version, the parser's format and the folder's real path, so another version, another
+ * parser or another folder never reads it. Writing is best effort: a cache that cannot be written only means the next run parses again.
  */
 export function packParseCache(folder: string, version: string): ParseCache {
-  const keyOf = (packFolder: string) => JSON.stringify(['pack', version, packFolder]);
+  const keyOf = (packFolder: string) => JSON.stringify(['pack', version, PARSE_FORMAT, packFolder]);
   return {
     read: (packFolder) => readCheckedFile(folder, nameForKey('pack', keyOf(packFolder)), keyOf(packFolder)),
     write: (packFolder, value) => {
