@@ -26,8 +26,9 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
   const parseCache = async () => {
     const folder = cacheFolder({ create: true });
     if (folder.trusted) return (await import('../lazy/packs.js')).packParseCache(folder.path, version);
-    if (io.env.VIRT_DEBUG === '1')
-      note(`virt: packs are not cached in ${folder.path ?? 'any folder'}: ${folder.reason}`);
+    // Said when asked (VIRT_DEBUG=1), or when the environment is wrong rather than a choice (a relative HOME).
+    if (io.env.VIRT_DEBUG === '1' || folder.misconfigured)
+      note(`virt: packs are not cached${folder.path ? ` in ${folder.path}` : ''}: ${folder.reason}`);
     return undefined;
   };
   const load = () =>

@@ -1,6 +1,7 @@
 import type { Context } from '../context/context.js';
 import { EXIT, UsageError, VirtError } from '../errors.js';
 import { cacheStatusJson, renderCacheStatus } from '../render/cache-status.js';
+import { SCHEMA_VERSION } from '../render/json.js';
 import { cacheStatus, clearCacheFolder } from '../store/cache-status.js';
 
 /** `virt cache`: where virt caches, whether it may, and how much; `virt cache clear` removes what virt wrote. */
@@ -14,12 +15,14 @@ export async function runCache(ctx: Context, action: string | undefined): Promis
   if (action !== 'clear')
     throw new UsageError(`unknown cache action "${action}"; use \`virt cache\` or \`virt cache clear\``);
   const cleared = clearCacheFolder(ctx.io.env);
-  if (cleared.reason && cleared.folder && cleared.reason !== 'it does not exist yet') {
-    throw new VirtError(`left ${cleared.folder} alone: ${cleared.reason}`, EXIT.usage);
+  if (cleared.refused) throw new VirtError(`left ${cleared.folder} alone: ${cleared.refused}`, EXIT.usage);
+  if (ctx.out.mode === 'json') {
+    ctx.write(
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, folder: cleared.folder ?? null, removed: cleared.removed }, null, 2)}\n`,
+    );
+  } else {
+    ctx.note(
+      `virt: removed ${cleared.removed} cache entr${cleared.removed === 1 ? 'y' : 'ies'} from ${cleared.folder ?? '(no cache folder)'}`,
+    );
   }
-  ctx.note(
-    cleared.folder
-      ? `virt: removed ${cleared.removed} cache entr${cleared.removed === 1 ? 'y' : 'ies'} from ${cleared.folder}`
-      : `virt: no cache folder (${cleared.reason})`,
-  );
 }

@@ -1,6 +1,7 @@
 import { diagramProblems } from '../model/diagram.js';
 import { TOPIC_KINDS, type Topic } from '../model/topic.js';
 import type { ParsedTopic } from './parse-topic.js';
+import { MAX_NESTING, MAX_TOPIC_BYTES } from './markdown-limits.js';
 import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /**
@@ -49,7 +50,7 @@ export function restoreCachedPage(text: string): Page | undefined {
     for (const section of list(page.sections)) {
       const entry = fields(section, SECTION_KEYS);
       checkString(entry, 'heading');
-      count(entry.level);
+      headingLevel(entry.level);
       for (const block of list(entry.blocks)) checkBlock(block);
     }
     return page as unknown as Page;
@@ -73,7 +74,7 @@ export function restoreCachedParses(value: unknown): Map<string, CachedParse> | 
     for (const item of value) {
       const entry = fields(item, ENTRY_KEYS);
       checkString(entry, 'path');
-      count(entry.size);
+      if ((count(entry.size) as number) > MAX_TOPIC_BYTES) fail();
       number(entry.changedMs);
       count(entry.ino);
       storedParse(entry.parsed);
@@ -123,6 +124,11 @@ const SPAN_KEYS = new Set(['kind', 'text']);
 const LINK_KEYS = new Set(['kind', 'text', 'href']);
 const SPAN_KINDS = new Set(['text', 'code', 'strong', 'emphasis']);
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** As metadata-fields.ts accepts a source's address. */
+const WEB_ADDRESS = /^https?:\/\/\S+$/;
+/** Headings are `##` to `######` (a `#` heading is the page's title, not a section). */
+const headingLevel = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= 2 && (value as number) <= 6 ? value : fail();
 /** An object with no keys but these (so none that could reach a prototype, like `__proto__`). */
 function fields(value: unknown, allowed: Set<string>): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
@@ -150,7 +156,7 @@ const CLEANING = {
 /** Checks that `owner[key]` is a string and cleans it as the parser cleans that kind of field. */
 function checkString(owner: Fields | unknown[], key: string | number, kind: keyof typeof CLEANING = 'text') {
   const value = (owner as Fields)[key as string];
-  if (typeof value !== 'string') fail();
+  if (typeof value !== 'string' || value.length > MAX_TOPIC_BYTES) fail();
   const { needed, clean } = CLEANING[kind];
   if (needed.test(value)) (owner as Fields)[key as string] = clean(value);
 }
@@ -187,16 +193,18 @@ function storedTopic(value: unknown): void {
   checkString(topic, 'summary', 'line');
   if (!(TOPIC_KINDS as readonly unknown[]).includes(topic.kind)) fail();
   if (topic.parent !== undefined) checkString(topic, 'parent', 'name');
+  if (topic.parent !== undefined && !ID.test(topic.parent as string)) fail();
   for (const key of ['aliases', 'tags', 'related']) checkNames(topic[key]);
+  if (!(topic.related as string[]).every((id) => ID.test(id))) fail();
   for (const source of list(topic.sources)) {
     const entry = fields(source, SOURCE_KEYS);
     checkString(entry, 'title', 'line');
     checkString(entry, 'url', 'line');
+    if (!WEB_ADDRESS.test(entry.url as string)) fail();
   }
-  const attributes = fields(
-    topic.attributes,
-    new Set(Object.keys(topic.attributes as object).filter((key) => ID_KEY.test(key))),
-  );
+  // Keys as attributes.yaml names them: lower-case words, none that names a built-in of JavaScript objects.
+  const attributes = fields(topic.attributes, ownKeysExcept(topic.attributes, RESERVED_KEYS));
+  if (!Object.keys(attributes).every((key) => ID_KEY.test(key))) fail();
   for (const attribute of Object.values(attributes)) {
     const entry = fields(attribute, ATTRIBUTE_KEYS);
     checkString(entry, 'value', 'line');
@@ -214,7 +222,7 @@ function checkBlock(value: unknown): void {
     if (typeof block.ordered !== 'boolean') fail();
     for (const item of list(block.items)) {
       const entry = fields(item, ITEM_KEYS);
-      count(entry.depth);
+      if ((count(entry.depth) as number) > MAX_NESTING) fail();
       for (const span of list(entry.spans)) checkSpan(span);
     }
   } else if (kind === 'diagram') {

@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { ContentProblem } from '../errors.js';
+import { ContentError, type ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { restoreCachedPage, restoreCachedParses, toCachedParse, type CachedParse, type Page } from './cached-parse.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
 import type { ParsedTopic } from './parse-topic.js';
-import { listGuideFiles, readFoundFile, readText, type FoundFile } from './read-files.js';
+import { listGuideFiles, readFoundFile, type FoundFile } from './read-files.js';
 import { cleanName } from './sanitize.js';
 
 /**
@@ -40,7 +40,7 @@ export async function loadPack(
   using: { cache?: ParseCache | undefined; parser: () => Promise<ParseFile> },
 ): Promise<LoadedPack> {
   const { cache } = using;
-  const pack = cleanName(basename(resolve(dir)));
+  const pack = packName(dir);
   const readProblems: ContentProblem[] = [];
   const listed = listGuideFiles(dir);
   readProblems.push(...listed.problems);
@@ -98,10 +98,33 @@ export async function loadPack(
   };
 }
 
-/** The page of a pack file, parsed from the file itself. */
+/**
+ * The page of a pack file, parsed from the file itself, read as at listing (never through a link out of the
+ * pack, never waiting on a FIFO). A file that cannot be read now, or no longer gives a topic, is a content
+ * error, as it would have been at listing.
+ */
 function parsePage(file: FoundFile, pack: string, parse: ParseFile): Page {
-  const topic = parse(readText(file.path, []) ?? '', { file: file.display, pack }).topic;
-  return { intro: topic?.intro ?? [], sections: topic?.sections ?? [] };
+  const problems: ContentProblem[] = [];
+  const text = readFoundFile(file, problems);
+  const topic = text === undefined ? undefined : parse(text, { file: file.display, pack }).topic;
+  if (!topic)
+    throw new ContentError(
+      problems.length
+        ? problems
+        : [{ file: file.display, line: 0, message: 'this file changed while virt read it; run the command again' }],
+    );
+  return { intro: topic.intro, sections: topic.sections };
+}
+
+/** The pack's name, its folder's: a name like a title, so cleaned as one. */
+function packName(dir: string): string {
+  let absolute = dir;
+  try {
+    absolute = resolve(dir);
+  } catch {
+    /* a relative folder in a working directory that is gone: listing says so */
+  }
+  return cleanName(basename(absolute));
 }
 
 const identity = (file: FoundFile) => ({

@@ -9,13 +9,15 @@ import { writePrivateFile } from './private-file.js';
  * otherwise decide what virt shows.
  */
 export type CacheFolder =
-  { path: string; trusted: true } | { path: string | undefined; trusted: false; reason: string };
+  | { path: string; trusted: true }
+  /** `missing`: there is no folder yet; `misconfigured`: the environment names none that can be used. */
+  | { path: string | undefined; trusted: false; reason: string; missing?: true; misconfigured?: true };
 
 /** The cache folder named by the environment, before it is looked at. Relative paths are settled here, once. */
 export function cacheFolderPath(
   env: Record<string, string | undefined>,
   cwd: () => string = process.cwd,
-): { path: string } | { reason: string } {
+): { path: string } | { reason: string; misconfigured?: true } {
   const fromVirt = env.VIRT_CACHE_DIR;
   if (fromVirt !== undefined) {
     if (fromVirt === '') return { reason: 'VIRT_CACHE_DIR is empty, which turns caching off' };
@@ -23,13 +25,16 @@ export function cacheFolderPath(
     try {
       return { path: resolve(cwd(), fromVirt) };
     } catch {
-      return { reason: `VIRT_CACHE_DIR (${fromVirt}) is relative and the working directory is gone` };
+      return {
+        reason: `VIRT_CACHE_DIR (${fromVirt}) is relative and the working directory is gone`,
+        misconfigured: true,
+      };
     }
   }
   // The XDG Base Directory rules say a relative XDG_CACHE_HOME is to be ignored.
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return { path: join(env.XDG_CACHE_HOME, 'virt') };
   if (!env.HOME) return { reason: 'HOME is not set' };
-  if (!isAbsolute(env.HOME)) return { reason: `HOME (${env.HOME}) is not an absolute path` };
+  if (!isAbsolute(env.HOME)) return { reason: `HOME (${env.HOME}) is not an absolute path`, misconfigured: true };
   return { path: join(env.HOME, '.cache', 'virt') };
 }
 
@@ -44,11 +49,11 @@ export const TAG =
  */
 export function openCacheFolder(env: Record<string, string | undefined>, options: { create: boolean }): CacheFolder {
   const named = cacheFolderPath(env);
-  if ('reason' in named) return { path: undefined, trusted: false, reason: named.reason };
+  if ('reason' in named) return { path: undefined, trusted: false, ...named };
   const path = named.path;
   try {
     if (!existsSync(path)) {
-      if (!options.create) return { path, trusted: false, reason: 'it does not exist yet' };
+      if (!options.create) return { path, trusted: false, reason: 'it does not exist yet', missing: true };
       makeFolder(path, 2);
       writePrivateFile(path, TAG_FILE, TAG);
     }
@@ -60,14 +65,25 @@ export function openCacheFolder(env: Record<string, string | undefined>, options
   }
 }
 
-/** Why a folder is not safe to cache in, or undefined when it is. */
+/**
+ * Why a folder (a real path) is not safe to cache in, or undefined when it is. Like ssh, every folder above
+ * it counts too: whoever may rename entries in a parent could swap the cache folder for one of their own.
+ * A parent may be root's, or shared but sticky (/tmp), where only an entry's owner may rename it.
+ */
 function untrustedBecause(folder: string): string | undefined {
   const info = statSync(folder);
   if (!info.isDirectory()) return 'it is not a folder';
   const uid = process.getuid?.();
-  if (uid !== undefined && info.uid !== uid) return `it belongs to another user (uid ${info.uid})`;
+  if (uid === undefined) return undefined;
+  if (info.uid !== uid) return `it belongs to another user (uid ${info.uid})`;
   if ((info.mode & 0o022) !== 0) return `others can write to it (mode ${(info.mode & 0o777).toString(8)})`;
-  return undefined;
+  for (let parent = dirname(folder); ; parent = dirname(parent)) {
+    const above = statSync(parent);
+    const sticky = (above.mode & 0o1000) !== 0;
+    if (above.uid !== uid && above.uid !== 0) return `${parent} above it belongs to another user (uid ${above.uid})`;
+    if ((above.mode & 0o022) !== 0 && !sticky) return `others can change ${parent} above it`;
+    if (parent === dirname(parent)) return undefined;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { openCacheFolder } from './cache-folder.js';
+import { cacheFolderPath, openCacheFolder } from './cache-folder.js';
 import { cacheContents, clearCache } from './prune.js';
 
 /** What `virt cache` reports: where the cache folder is, whether virt uses it, and what virt keeps there. */
@@ -22,16 +22,21 @@ export function cacheStatus(env: Record<string, string | undefined>): CacheStatu
   };
 }
 
-/**
- * Removes what virt keeps in its cache folder, and nothing else. A folder virt does not trust (another user's,
- * or one others can write to) is left alone: `reason` says why.
- */
-export function clearCacheFolder(env: Record<string, string | undefined>): {
+/** What `virt cache clear` did: `refused` says why a folder was left alone (another user's, say). */
+export interface Cleared {
   folder: string | undefined;
   removed: number;
-  reason?: string;
-} {
+  refused?: string;
+}
+
+/**
+ * Removes what virt keeps in its cache folder, and nothing else. A folder virt does not trust (another user's,
+ * or one others can write to) is left alone; a missing one has nothing to clear.
+ */
+export function clearCacheFolder(env: Record<string, string | undefined>): Cleared {
   const folder = openCacheFolder(env, { create: false });
-  if (!folder.trusted) return { folder: folder.path, removed: 0, reason: folder.reason };
-  return { folder: folder.path, removed: clearCache(folder.path).removed };
+  if (!folder.trusted)
+    return { folder: folder.path, removed: 0, ...(folder.path && !folder.missing ? { refused: folder.reason } : {}) };
+  const named = cacheFolderPath(env);
+  return { folder: folder.path, removed: clearCache(folder.path, 'path' in named ? named.path : folder.path).removed };
 }

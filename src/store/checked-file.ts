@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readPrivateFile, writePrivateFile } from './private-file.js';
+import { MAX_CACHE_FILE_BYTES, readPrivateFile, writePrivateFile } from './private-file.js';
 
 /**
  * A cache file is one line of header, then JSON: `{"format":1,"key":…,"sha256":…}\n{…}`. The header names
@@ -14,6 +14,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 export function writeCheckedFile(folder: string, name: string, key: string, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value));
+  // A file too large to be read back is not worth writing.
+  if (body.length > MAX_CACHE_FILE_BYTES) return;
   const header = Buffer.from(`${JSON.stringify({ format: FORMAT, key, sha256: sha256(body) })}\n`);
   writePrivateFile(folder, name, Buffer.concat([header, body]));
 }

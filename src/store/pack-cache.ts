@@ -8,8 +8,12 @@ import { pruneCache } from './prune.js';
  * The key names virt's version, the parser's format and the folder's real path, so another version, another
  * parser or another folder never reads it. Writing is best effort: a cache that cannot be written only means the next run parses again.
  */
+declare const VIRT_PARSER: string | undefined;
+/** The build's fingerprint of the parser (see tools/build.ts); running the sources, PARSE_FORMAT alone. */
+const parser = typeof VIRT_PARSER === 'string' ? VIRT_PARSER : 'sources';
+
 export function packParseCache(folder: string, version: string): ParseCache {
-  const keyOf = (packFolder: string) => JSON.stringify(['pack', version, PARSE_FORMAT, packFolder]);
+  const keyOf = (packFolder: string) => JSON.stringify(['pack', version, PARSE_FORMAT, parser, packFolder]);
   return {
     read: (packFolder) => readCheckedFile(folder, nameForKey('pack', keyOf(packFolder)), keyOf(packFolder)),
     write: (packFolder, value) => {

@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path';
 
 /** Cache files are at most this large; a larger one was not written by virt and is not read. */
-const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 
 const DAY = 24 * 60 * 60 * 1000;
 

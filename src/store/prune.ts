@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { TAG } from './cache-folder.js';
 import { readPrivateFile } from './private-file.js';
@@ -10,6 +10,13 @@ import { readPrivateFile } from './private-file.js';
  */
 const CACHE_FILE = /^pack-[0-9a-f]{16}\.json$/;
 const TEMPORARY_FILE = /^(?:pack-[0-9a-f]{16}\.json|CACHEDIR\.TAG)\.\d+-[0-9a-z]+\.tmp$/;
+/**
+ * What earlier versions of virt wrote (a pack index per device and inode, a folder of page files beside it,
+ * a search index per set of packs): pruned and cleared like the rest, so an upgrade leaves nothing behind.
+ */
+const OLD_FILE = /^(?:pack-\d+-\d+\.json|search-[A-Za-z0-9._+-]+\.bin)(?:\.\d+\.tmp)?$/;
+const OLD_PAGE_FOLDER = /^pack-\d+-\d+$/;
+const OLD_PAGE_FILE = /^[0-9a-f]{16}\.json(?:\.\d+\.tmp)?$/;
 /** Node's own compile cache (Node 22 and later), a folder Node lays out itself. */
 export const CODE_CACHE_FOLDER = 'code';
 const TAG_FILE = 'CACHEDIR.TAG';
@@ -23,25 +30,36 @@ const ABANDONED_AFTER = 60 * 60 * 1000;
 /** Removes caches unused for UNUSED_FOR and abandoned temporary files. Best effort: what cannot go stays. */
 export function pruneCache(folder: string, now = Date.now()): void {
   for (const name of namesIn(folder)) {
-    const isCache = CACHE_FILE.test(name);
-    if (!isCache && !TEMPORARY_FILE.test(name)) continue;
-    removeFileIf(join(folder, name), (age) => age >= (isCache ? UNUSED_FOR : ABANDONED_AFTER), now);
+    const path = join(folder, name);
+    if (OLD_PAGE_FOLDER.test(name)) removeOldPageFolder(path, (age) => age >= UNUSED_FOR, now);
+    else if (CACHE_FILE.test(name) || OLD_FILE.test(name)) removeFileIf(path, (age) => age >= UNUSED_FOR, now);
+    else if (TEMPORARY_FILE.test(name)) removeFileIf(path, (age) => age >= ABANDONED_AFTER, now);
   }
 }
 
-/** Removes everything virt wrote in the folder, and the folder itself if that leaves it empty. */
-export function clearCache(folder: string): { removed: number } {
+/**
+ * Removes everything virt wrote in the folder, and the folder itself if that leaves it empty and it is the
+ * folder that was named (not a link's target, which would leave the link dangling).
+ */
+export function clearCache(folder: string, named: string = folder): { removed: number } {
   let removed = 0;
   for (const name of namesIn(folder)) {
     const path = join(folder, name);
-    if (CACHE_FILE.test(name) || TEMPORARY_FILE.test(name)) {
+    if (CACHE_FILE.test(name) || TEMPORARY_FILE.test(name) || OLD_FILE.test(name)) {
       if (removeFileIf(path, () => true, Date.now(), { links: true })) removed++;
     } else if (name === CODE_CACHE_FOLDER) {
       if (removeCodeCache(path)) removed++;
+    } else if (OLD_PAGE_FOLDER.test(name)) {
+      if (removeOldPageFolder(path, () => true)) removed++;
     }
   }
-  if (readPrivateFile(folder, TAG_FILE)?.toString('utf8') === TAG && namesIn(folder).length === 1) {
-    if (removeFileIf(join(folder, TAG_FILE), () => true)) rmSync(folder, { recursive: false, force: true });
+  const onlyTheTag = readPrivateFile(folder, TAG_FILE)?.toString('utf8') === TAG && namesIn(folder).length === 1;
+  if (onlyTheTag && folder === named && removeFileIf(join(folder, TAG_FILE), () => true)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      /* something arrived meanwhile: the folder stays */
+    }
   }
   return { removed };
 }
@@ -60,7 +78,8 @@ export function cacheContents(folder: string): { files: number; bytes: number } 
     }
   };
   for (const name of namesIn(folder)) {
-    if (CACHE_FILE.test(name) || TEMPORARY_FILE.test(name) || name === CODE_CACHE_FOLDER) add(join(folder, name));
+    const ours = CACHE_FILE.test(name) || TEMPORARY_FILE.test(name) || OLD_FILE.test(name);
+    if (ours || name === CODE_CACHE_FOLDER || OLD_PAGE_FOLDER.test(name)) add(join(folder, name));
   }
   return { files, bytes };
 }
@@ -101,6 +120,19 @@ function removeCodeCache(path: string): boolean {
     if (info.isSymbolicLink()) unlinkSync(path);
     else if (info.isDirectory()) rmSync(path, { recursive: true, force: true });
     else return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A page folder of an earlier virt: its page files, then the folder once empty; never through a link. */
+function removeOldPageFolder(path: string, old: (age: number) => boolean, now = Date.now()): boolean {
+  try {
+    const info = lstatSync(path);
+    if (!info.isDirectory() || !old(now - info.mtimeMs)) return false;
+    for (const name of namesIn(path)) if (OLD_PAGE_FILE.test(name)) removeFileIf(join(path, name), () => true);
+    rmdirSync(path);
     return true;
   } catch {
     return false;

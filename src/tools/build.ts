@@ -4,6 +4,7 @@
  * files), and each heavy part is a bundle of its own, loaded only by the command that needs it.
  */
 import { build, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { formatProblem } from '../errors.js';
@@ -14,6 +15,11 @@ import { makeSearchData } from '../catalog/search-index.js';
 const root = packageRoot();
 const dist = join(root, 'dist');
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+/**
+ * A fingerprint of the code that turns a pack file into a parse (src/content, src/model and the lock file,
+ * which pins the parsers), so a pack's cached parses are not read by a build that would parse differently.
+ */
+const parserFingerprint = await fingerprint(['src/content', 'src/model', 'package-lock.json']);
 
 /**
  * render/text.ts imports the full text engine (string-width and wrap-ansi, render/text-engine.ts) like any
@@ -61,7 +67,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  define: { VIRT_VERSION: JSON.stringify(version) },
+  define: { VIRT_VERSION: JSON.stringify(version), VIRT_PARSER: JSON.stringify(parserFingerprint) },
   logLevel: 'warning',
   // paths.ts reads import.meta.url only where __dirname is missing, which is never in these bundles.
   logOverride: { 'empty-import-meta': 'silent' },
@@ -115,3 +121,14 @@ await Promise.all(
 await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
 await writeFile(join(dist, 'search.json'), JSON.stringify(makeSearchData(guide.topics)));
 process.stdout.write(`build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics)\n`);
+
+async function fingerprint(paths: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  const add = async (path: string): Promise<void> => {
+    const entries = await readdir(join(root, path), { withFileTypes: true }).catch(() => undefined);
+    if (!entries) return void hash.update(path).update(await readFile(join(root, path)));
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) await add(join(path, entry.name));
+  };
+  for (const path of paths) await add(path);
+  return hash.digest('hex').slice(0, 16);
+}

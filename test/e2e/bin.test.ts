@@ -172,6 +172,9 @@ describe("Node's compile cache (Node 22 and later), in virt's cache folder", () 
     const cache = join(mkdtempSync(join(tmpdir(), 'virt-code-')), 'virt');
     const original = copyOf('.');
     for (let run = 0; run < 2; run++) expect(search(original, cache).stderr).toMatch(/^virt: nothing matches/);
+    // Node 22 and later keep compiled code in virt's cache folder; Node 20 has no compile cache at all.
+    const compiled = existsSync(join(cache, 'code')) ? readdirSync(join(cache, 'code'), { recursive: true }) : [];
+    expect(compiled.length > 0).toBe(Number(process.versions.node.split('.')[0]) >= 22);
     const bundle = join(original, 'dist', 'virt.cjs');
     const text = readFileSync(bundle, 'utf8');
     writeFileSync(bundle, text.replace('nothing matches', 'NOTHING MATCHES'));

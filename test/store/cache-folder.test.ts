@@ -27,7 +27,10 @@ describe('where the cache folder is', () => {
     });
     // The XDG rules say a relative XDG_CACHE_HOME is to be ignored.
     expect(cacheFolderPath({ XDG_CACHE_HOME: 'relxdg', HOME: '/home/ana' })).toEqual({ path: '/home/ana/.cache/virt' });
-    expect(cacheFolderPath({ HOME: 'relhome' })).toEqual({ reason: expect.stringContaining('not an absolute path') });
+    expect(cacheFolderPath({ HOME: 'relhome' })).toEqual({
+      reason: expect.stringContaining('not an absolute path'),
+      misconfigured: true,
+    });
     expect(cacheFolderPath({})).toEqual({ reason: 'HOME is not set' });
   });
 
@@ -37,6 +40,7 @@ describe('where the cache folder is', () => {
     };
     expect(cacheFolderPath({ VIRT_CACHE_DIR: 'rel' }, gone)).toEqual({
       reason: expect.stringContaining('working directory is gone'),
+      misconfigured: true,
     });
   });
 });

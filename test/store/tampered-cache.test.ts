@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -62,6 +63,18 @@ describe('a pack cache that someone tampered with', () => {
       (p: any) => (p.page = JSON.stringify({ intro: [{ kind: 'script', text: 'x' }], sections: [] })),
       (p: any) => (p.page = '{"intro": [], "sections": [], "__proto__": {"polluted": true}}'),
       (p: any) => (p.page = '{not json'),
+      (p: any) => (p.parsed.topic.attributes = null),
+      (p: any) => (p.parsed.topic.attributes = { constructor: { value: 'x' } }),
+      (p: any) => (p.parsed.topic.sources = [{ title: 'Secrets', url: 'file:///etc/shadow' }]),
+      (p: any) => (p.parsed.topic.parent = '../../etc'),
+      (p: any) => (p.parsed.topic.related = ['Not An Id']),
+      (p: any) => (p.size = 1e12),
+      (p: any) =>
+        (p.page = JSON.stringify({
+          intro: [{ kind: 'list', ordered: false, items: [{ spans: [], depth: 2e8 }] }],
+          sections: [],
+        })),
+      (p: any) => (p.page = JSON.stringify({ intro: [], sections: [{ heading: 'Deep', level: 99, blocks: [] }] })),
       (p: any) => (p.parsed.topic.id = '../../etc'),
       (p: any) => (p.parsed.lines = { ['__proto__']: 1, id: 'x' }),
     ]) {
@@ -69,6 +82,19 @@ describe('a pack cache that someone tampered with', () => {
       expect(await runCli(['--content', pack, 'explain', 'omega-lab'], { env })).toEqual(truth);
       expect((await runCli(['--content', pack, 'lint'], { env })).code).toBe(0);
     }
+  });
+
+  test('a cache that is whole and checks out is what virt reads (the pack is not parsed again)', async () => {
+    const { pack, env } = await cachedPack('hit');
+    rewriteCache(env.VIRT_CACHE_DIR, pack, (parses) => {
+      parses[0]!.page = JSON.stringify({
+        intro: [{ kind: 'paragraph', spans: [{ kind: 'text', text: 'Served from the cache.' }] }],
+        sections: [],
+      });
+    });
+    expect((await runCli(['--content', pack, 'explain', 'omega-lab'], { env })).stdout).toContain(
+      'Served from the cache.',
+    );
   });
 
   test('every flipped byte of the cache file still shows the true page, with exit 0', async () => {
@@ -98,6 +124,25 @@ describe('a pack cache that someone tampered with', () => {
     expect(debug.stderr).toBe(
       `virt: packs are not cached in ${env.VIRT_CACHE_DIR}: others can write to it (mode 777)\n`,
     );
+  });
+
+  test('a cache folder under a parent others can change is not used either', async () => {
+    const shared = scratch();
+    chmodSync(shared, 0o777);
+    const env = { VIRT_CACHE_DIR: join(shared, 'virt') };
+    const pack = makePack({ 'a.md': packTopic('psi-lab') }, 'under-shared');
+    const debug = await runCli(['--content', pack, 'list'], { env: { ...env, VIRT_DEBUG: '1' } });
+    expect(debug.stderr).toBe(
+      `virt: packs are not cached in ${env.VIRT_CACHE_DIR}: others can change ${shared} above it\n`,
+    );
+    expect(cacheFiles(env.VIRT_CACHE_DIR)).toEqual([]);
+  });
+
+  test('a relative HOME is not used, and virt says so in one line', async () => {
+    const pack = makePack({ 'a.md': packTopic('chi-lab') }, 'relative-home');
+    const result = await runCli(['--content', pack, 'list'], { env: { HOME: 'relhome' } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('virt: packs are not cached: HOME (relhome) is not an absolute path\n');
   });
 
   test('a private pack stays private in the cache: folder 0700, files 0600', async () => {
@@ -133,6 +178,27 @@ describe('pruning and clearing', () => {
     expect(readdirSync(folder).sort()).toEqual(['CACHEDIR.TAG', 'notes.txt']);
     expect(readFileSync(target, 'utf8')).toBe('not virt’s');
     expect(readdirSync(outside)).toEqual(['pack-1111111111111111.json']);
+  });
+
+  test('caches an earlier virt left are pruned when a month unused, and cleared; clear removes an emptied folder', async () => {
+    const { env } = await cachedPack('upgraded');
+    const folder = env.VIRT_CACHE_DIR;
+    writeFileSync(join(folder, 'pack-12-34.json'), '{}');
+    mkdirSync(join(folder, 'pack-12-34'));
+    writeFileSync(join(folder, 'pack-12-34', '0123456789abcdef.json'), '{}');
+    writeFileSync(join(folder, 'search-old.bin'), 'x');
+    for (const name of ['pack-12-34.json', 'pack-12-34', 'search-old.bin'])
+      utimesSync(join(folder, name), monthsAgo(), monthsAgo());
+    // A command that writes a cache prunes the folder.
+    const other = makePack({ 'a.md': packTopic('phi-lab') }, 'another');
+    expect((await runCli(['--content', other, 'list'], { env })).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['CACHEDIR.TAG', ...cacheFiles(folder)].sort());
+    expect(cacheFiles(folder)).toHaveLength(2);
+
+    const json = await runCli(['cache', 'clear', '--json'], { env });
+    expect(JSON.parse(json.stdout)).toEqual({ schemaVersion: 1, folder, removed: 2 });
+    expect(existsSync(folder)).toBe(false);
+    expect((await runCli(['cache', 'clear'], { env })).code).toBe(0);
   });
 
   test('virt cache says where the cache is, whether virt uses it and how big it is', async () => {
