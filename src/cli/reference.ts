@@ -21,7 +21,7 @@ export const ENVIRONMENT: [string, string][] = [
   ['TERM', 'dumb turns colour off and draws boxes, trees and tables in ASCII'],
   ['LANG, LC_ALL, LC_CTYPE', 'a locale that is not UTF-8 draws in ASCII'],
   ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
-  ['PAGER', 'the pager for long pages on a terminal, run by the shell; empty or cat means none (default: less -FRX)'],
+  ['PAGER', 'the pager for long pages on a terminal, run by the shell; empty or cat means none (default: less -FRSX)'],
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
   [
     'VIRT_CACHE_DIR',

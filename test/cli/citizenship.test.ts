@@ -29,12 +29,12 @@ describe('the pager', () => {
     expect(pages).toEqual([false, true]);
   });
 
-  test('$PAGER is a shell command; empty or cat means none; the default is less -FRX', () => {
+  test('$PAGER is a shell command; empty or cat means none; the default is less -FRSX', () => {
     expect(pagerCommand({ PAGER: 'less -R "-j 3"' })).toBe('less -R "-j 3"');
     expect(pagerCommand({ PAGER: '' })).toBeUndefined();
     expect(pagerCommand({ PAGER: '   ' })).toBeUndefined();
     expect(pagerCommand({ PAGER: 'cat' })).toBeUndefined();
-    expect(pagerCommand({})).toBe('less -FRX');
+    expect(pagerCommand({})).toBe('less -FRSX');
   });
 
   /** explain on a terminal of 40 rows, paged through $PAGER as virt does it outside tests. */
