@@ -17,7 +17,7 @@ export const EXIT_STATUS: [number, string, string][] = [
 
 export const ENVIRONMENT: [string, string][] = [
   ['NO_COLOR', 'any non-empty value turns colour off (after --color)'],
-  ['FORCE_COLOR', '0 turns colour off, 1 to 3 turn it on at that level'],
+  ['FORCE_COLOR', '0 turns colour off; 1 to 3 turn it on at that level, piped too'],
   ['TERM', 'dumb turns colour off and draws boxes, trees and tables in ASCII'],
   ['LANG, LC_ALL, LC_CTYPE', 'a locale that is not UTF-8 draws in ASCII'],
   ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
