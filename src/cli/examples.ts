@@ -1,4 +1,4 @@
-/** Examples lead every help page; `completion` and the man page read the same definitions. */
+/** Examples close every help page; `completion` and the man page read the same definitions. */
 export const EXAMPLES: Record<string, string[]> = {
   virt: ['virt explain paravirtualization', 'virt compare full para', 'virt list', 'virt search hypercall', 'virt'],
   explain: [
@@ -16,6 +16,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt search iommu --json',
   ],
   menu: ['virt menu', 'virt'],
+  help: ['virt help', 'virt help compare', 'virt compare --help'],
   completion: [
     'virt completion bash > ~/.local/share/bash-completion/completions/virt',
     'virt completion zsh > "${fpath[1]}/_virt"',

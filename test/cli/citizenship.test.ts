@@ -154,11 +154,15 @@ describe('the man page', () => {
 });
 
 describe('help and version', () => {
-  test('every command has --help, leading with examples, on stdout with exit 0', async () => {
+  test('every command has --help, Usage first and examples last, on stdout with exit 0', async () => {
     for (const command of ['explain', 'list', 'compare', 'search', 'menu', 'completion']) {
       const result = await runCli([command, '--help']);
-      expect([command, result.code, result.stdout.split('\n')[0]]).toEqual([command, 0, 'Examples:']);
-      expect(result.stdout).toMatch(/Usage: virt /);
+      expect([command, result.code, result.stdout.split('\n')[0]!.split(' [')[0]]).toEqual([
+        command,
+        0,
+        `Usage: virt ${command}`,
+      ]);
+      expect(result.stdout).toMatch(/\nExamples:\n( {2}\$ virt.*\n)+\n?$/);
     }
   });
 
