@@ -1,9 +1,19 @@
+import type { KeyFact } from '../model/attributes.js';
 import type { Topic } from '../model/topic.js';
 import { renderBlocks } from './blocks.js';
+import { renderFacts } from './facts.js';
 import type { Theme } from './theme.js';
 import { wrapText } from './text.js';
 
-export interface PageParts {
+/** What a page shows besides the topic itself; each part is left out when not given. */
+export interface PageOptions {
+  /** The topic's attributes, shown near the top. */
+  facts?: KeyFact[];
+  /** Adds each fact's one-line justification (`--why`). */
+  why?: boolean;
+}
+
+export interface PageParts extends PageOptions {
   topic: Topic;
   /** Related topics that exist, in the order the page lists them. */
   related: Topic[];
@@ -14,12 +24,13 @@ export interface PageParts {
   heading: (text: string, level: number) => string[];
 }
 
-/** Everything under a page's header: intro, sections, related topics and sources, as lines. */
-export function renderPageBody({ topic, related, theme, width, heading }: PageParts): string[] {
+/** Everything under a page's header: key facts, intro, sections, related topics and sources, as lines. */
+export function renderPageBody({ topic, related, theme, width, heading, facts = [], why }: PageParts): string[] {
   const lines: string[] = [];
   const gap = () => {
     if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
   };
+  if (facts.length) lines.push(...heading('Key facts', 2), '', ...renderFacts(facts, theme, width, why), '');
   if (topic.intro.length) lines.push(...renderBlocks(topic.intro, theme, width));
   for (const section of topic.sections) {
     gap();
