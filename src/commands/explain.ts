@@ -2,6 +2,7 @@ import type { Context } from '../context/context.js';
 import { keyFacts } from '../model/attributes.js';
 import { UsageError } from '../errors.js';
 import { topicJson, toJson } from '../render/json.js';
+import { guideNeighbours, treeRows } from '../render/list.js';
 import { renderPlainPage } from '../render/page-plain.js';
 import { resolveTopic } from './resolve-topic.js';
 
@@ -19,7 +20,11 @@ export async function runExplain(ctx: Context, words: string[], options: Explain
   const topic = await catalog.page(resolveTopic(catalog, name, ctx));
   const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
   const trail = ancestors(topic.parent, catalog.get);
-  const page = { facts: keyFacts(topic, catalog.guide.schema), why: options.why ?? false };
+  const page = {
+    facts: keyFacts(topic, catalog.guide.schema),
+    why: options.why ?? false,
+    ...guideNeighbours(treeRows(catalog.children), topic.id),
+  };
   if (ctx.out.mode === 'json') {
     ctx.write(toJson(topicJson(topic, related, catalog.guide.schema)));
   } else if (ctx.out.mode === 'plain') {

@@ -3,7 +3,7 @@ import type { Topic } from '../model/topic.js';
 import { renderBlocks } from './blocks.js';
 import { renderFacts } from './facts.js';
 import type { Theme } from './theme.js';
-import { wrapText } from './text.js';
+import { keepTogether, wrapText } from './text.js';
 
 /** What a page shows besides the topic itself; each part is left out when not given. */
 export interface PageOptions {
@@ -11,6 +11,9 @@ export interface PageOptions {
   facts?: KeyFact[];
   /** Adds each fact's one-line justification (`--why`). */
   why?: boolean;
+  /** The topics after and before this one in the guide's reading order (`virt list`). */
+  next?: Topic;
+  previous?: Topic;
 }
 
 export interface PageParts extends PageOptions {
@@ -24,8 +27,12 @@ export interface PageParts extends PageOptions {
   heading: (text: string, level: number) => string[];
 }
 
-/** Everything under a page's header: key facts, intro, sections, related topics and sources, as lines. */
-export function renderPageBody({ topic, related, theme, width, heading, facts = [], why }: PageParts): string[] {
+/**
+ * Everything under a page's header: key facts, intro, sections, related topics, sources, and last the way
+ * on through the guide (Next, Previous), as lines.
+ */
+export function renderPageBody(parts: PageParts): string[] {
+  const { topic, related, theme, width, heading, facts = [], why } = parts;
   const lines: string[] = [];
   const gap = () => {
     if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
@@ -62,6 +69,16 @@ export function renderPageBody({ topic, related, theme, width, heading, facts = 
       lines.push(...wrapText(source.title, width, marker, ' '.repeat(marker.length)));
       lines.push(...wrapText(theme.link(source.url), width, ' '.repeat(marker.length)));
     });
+  }
+  const guide = [
+    ['Next in the guide', parts.next],
+    ['Previous', parts.previous],
+  ] as const;
+  if (parts.next || parts.previous) gap();
+  for (const [label, other] of guide) {
+    if (!other) continue;
+    const command = keepTogether(theme.muted(`(virt explain ${other.id})`));
+    lines.push(...wrapText(`${theme.accent(`${label}:`)} ${theme.strong(other.title)} ${command}`, width, '', '  '));
   }
   return lines;
 }
