@@ -5,6 +5,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt explain paravirtualization',
     'virt explain para',
     'virt explain "type 2 hypervisor"',
+    'virt explain kvm --brief',
     'virt explain kvm --why',
     'virt explain kvm --json',
     'virt explain sr-iov --plain --width 60',

@@ -104,9 +104,10 @@ export function createProgram(io: Io, version: string): Command {
     .command('explain')
     .description('show the page for a topic, found by id, title, alias, prefix or a near spelling')
     .argument('<topic...>', 'the topic (several words are joined)')
+    .option('--brief', 'only the summary, key facts, diagram captions and Try-it commands')
     .option('--why', 'give the reason for each key fact')
     .addHelpText('after', examples('explain'))
-    .action(async (words: string[], options: { why?: boolean }, command: Command) => {
+    .action(async (words: string[], options: { why?: boolean; brief?: boolean }, command: Command) => {
       await runExplain(context(command), words, options);
     });
 

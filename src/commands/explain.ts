@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
 import { keyFacts } from '../model/attributes.js';
+import { briefTopic } from '../model/brief.js';
 import { UsageError } from '../errors.js';
 import { topicJson, toJson } from '../render/json.js';
 import { guideNeighbours, treeRows } from '../render/list.js';
@@ -9,6 +10,8 @@ import { resolveTopic } from './resolve-topic.js';
 export interface ExplainOptions {
   /** Each key fact with its one-line justification. */
   why?: boolean;
+  /** Only the summary, key facts, diagram captions and Try-it commands. */
+  brief?: boolean;
 }
 
 /** `virt explain <topic…>`: one topic's page. Words are joined, so `virt explain type 2 hypervisor` works. */
@@ -17,13 +20,14 @@ export async function runExplain(ctx: Context, words: string[], options: Explain
   if (!name)
     throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
   const catalog = await ctx.catalog();
-  const topic = await catalog.page(resolveTopic(catalog, name, ctx));
+  const whole = await catalog.page(resolveTopic(catalog, name, ctx));
+  const topic = options.brief ? briefTopic(whole) : whole;
   const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
   const trail = ancestors(topic.parent, catalog.get);
   const page = {
     facts: keyFacts(topic, catalog.guide.schema),
     why: options.why ?? false,
-    ...guideNeighbours(treeRows(catalog.children), topic.id),
+    ...(options.brief ? {} : guideNeighbours(treeRows(catalog.children), topic.id)),
   };
   if (ctx.out.mode === 'json') {
     ctx.write(toJson(topicJson(topic, related, catalog.guide.schema)));
