@@ -10,6 +10,8 @@ export interface OutputFlags {
   json?: boolean;
   color?: string;
   width?: string;
+  /** false with --no-hyperlinks. */
+  hyperlinks?: boolean;
 }
 
 const READING_MEASURE = 100;
@@ -38,6 +40,12 @@ export function resolveOutput(
     mode,
     colorLevel: mode === 'rich' ? colorLevel(when, stdout.isTTY, env) : 0,
     ascii: env.TERM === 'dumb' || !utf8Locale(env),
+    hyperlinks:
+      mode === 'rich' &&
+      stdout.isTTY &&
+      env.TERM !== 'dumb' &&
+      env.VIRT_HYPERLINKS !== '0' &&
+      flags.hyperlinks !== false,
     width,
     readingWidth: Math.min(width, READING_MEASURE),
   };

@@ -81,6 +81,7 @@ export function createProgram(io: Io, version: string): Command {
     .option('--content <dir>', 'add a guide folder (a content pack); repeatable', collect)
     .option('--pager', 'always page output on a terminal (by default only pages taller than the screen)')
     .option('--no-pager', 'never send long pages through a pager')
+    .option('--no-hyperlinks', 'do not make source titles clickable links on a terminal')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

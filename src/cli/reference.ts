@@ -27,5 +27,6 @@ export const ENVIRONMENT: [string, string][] = [
     'VIRT_CACHE_DIR',
     'the cache folder for parsed packs and compiled code (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Used only when you own it and no one else can write to it; see virt cache',
   ],
+  ['VIRT_HYPERLINKS', '0 turns off clickable source titles on a terminal, like --no-hyperlinks'],
   ['VIRT_DEBUG', '1 adds stack traces to error messages, and says why the cache folder is not used'],
 ];

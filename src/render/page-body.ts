@@ -66,7 +66,7 @@ export function renderPageBody(parts: PageParts): string[] {
     lines.push(...heading('Sources', 2), '');
     topic.sources.forEach((source, index) => {
       const marker = `${index + 1}. `;
-      lines.push(...wrapText(source.title, width, marker, ' '.repeat(marker.length)));
+      lines.push(...wrapText(theme.hyperlink(source.title, source.url), width, marker, ' '.repeat(marker.length)));
       lines.push(...wrapText(theme.link(source.url), width, ' '.repeat(marker.length)));
     });
   }
