@@ -7,7 +7,10 @@ import { pagerCommand, pageText } from '../../src/cli/pager.js';
 import { makeTemporaryFolder } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+const { version, releaseDate } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+  releaseDate: string;
+};
 const sh = (script: string) => spawnSync('bash', ['-c', script], { encoding: 'utf8' });
 
 describe('the pager', () => {
@@ -132,7 +135,7 @@ describe('shell completion', () => {
 
 describe('the man page', () => {
   test('man/virt.1 is what the command definitions generate (run `npm run man` after changing them)', () => {
-    expect(readFileSync('man/virt.1', 'utf8')).toBe(currentManPage(version));
+    expect(readFileSync('man/virt.1', 'utf8')).toBe(currentManPage(version, releaseDate));
   });
 
   test('renders with man, with every section', () => {
@@ -150,6 +153,21 @@ describe('the man page', () => {
       expect(page).toMatch(new RegExp(`^${heading}$`, 'm'));
     }
     expect(page).toMatch(/130 +interrupted/);
+  });
+
+  test('passes mandoc -Tlint -W warning and groff -man -ww -z with no output at all', () => {
+    const mandoc = sh('mandoc -Tlint -W warning man/virt.1 2>&1');
+    expect([mandoc.status, mandoc.stdout]).toEqual([0, '']);
+    const groff = sh('groff -man -ww -z man/virt.1 2>&1');
+    expect([groff.status, groff.stdout]).toEqual([0, '']);
+  });
+
+  test('is dated with the release date in package.json, and holds only ASCII', () => {
+    const page = readFileSync('man/virt.1', 'utf8');
+    expect(page).toMatch(new RegExp(`^\\.TH VIRT 1 ${releaseDate} "virt ${version}"`, 'm'));
+    expect(releaseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(page).toMatch(/^[\x00-\x7f]*$/);
+    expect(page).not.toMatch(/^\.SH .*\n\.PP$/m);
   });
 });
 
