@@ -1,8 +1,12 @@
 import { Chalk } from 'chalk';
 import type { Theme } from './theme.js';
 
-/** OSC 8: the terminal shows the text and opens the address on a click (terminals without it ignore it). */
-const osc8 = (text: string, url: string) => `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007`;
+/**
+ * OSC 8: the terminal shows the text and opens the address on a click (terminals without it ignore it).
+ * Only web addresses: a pack's source could name a file: or other scheme a click should not open.
+ */
+const osc8 = (text: string, url: string) =>
+  /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/.test(url) ? `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007` : text;
 
 /**
  * The terminal theme. A Chalk instance of its own, so colour is decided by the caller, not by chalk's

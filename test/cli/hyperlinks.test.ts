@@ -41,3 +41,15 @@ describe('clickable sources (OSC 8)', () => {
     expect((await runCli(['explain', 'kvm'], { env: { FORCE_COLOR: '3' } })).stdout).not.toMatch(OSC8);
   });
 });
+
+describe('the hyperlink style', () => {
+  test('links only web addresses', async () => {
+    const { richTheme } = await import('../../src/render/rich-theme.js');
+    const theme = richTheme(0, false, true);
+    expect(theme.hyperlink('Docs', 'https://example.org/a')).toBe(
+      '\u001b]8;;https://example.org/a\u0007Docs\u001b]8;;\u0007',
+    );
+    expect(theme.hyperlink('Local', 'file:///etc/passwd')).toBe('Local');
+    expect(richTheme(0, false, false).hyperlink('Docs', 'https://example.org/a')).toBe('Docs');
+  });
+});
