@@ -30,7 +30,7 @@ export async function runExplain(ctx: Context, words: string[], options: Explain
     ...(options.brief ? {} : guideNeighbours(treeRows(catalog.children), topic.id)),
   };
   if (ctx.out.mode === 'json') {
-    ctx.write(toJson(topicJson(topic, related, catalog.guide.schema)));
+    ctx.write(toJson(topicJson(topic, related, catalog.guide.schema, page)));
   } else if (ctx.out.mode === 'plain') {
     ctx.write(renderPlainPage(topic, related, trail, ctx.out.readingWidth, page));
   } else {

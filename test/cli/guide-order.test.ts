@@ -37,6 +37,18 @@ describe("the guide's order", () => {
     expect(stdout).toMatch(/\nPrevious: Full virtualization \(virt explain full-virtualization\)\n$/);
   });
 
+  test('--json carries them as next and previous, null at either end', async () => {
+    const page = JSON.parse((await runCli(['explain', 'kvm', '--json'])).stdout);
+    expect([page.next, page.previous]).toEqual([
+      { id: 'qemu', title: 'QEMU' },
+      { id: 'virtualization-solutions', title: 'Virtualization Solutions' },
+    ]);
+    const first = JSON.parse((await runCli(['explain', order[0]!.id, '--json'])).stdout);
+    expect(first.previous).toBeNull();
+    const last = JSON.parse((await runCli(['explain', order.at(-1)!.id, '--json'])).stdout);
+    expect(last.next).toBeNull();
+  });
+
   test('on a terminal too', async () => {
     const { stdout } = await runCli(['explain', 'kvm'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
     expect(stdout).toMatch(
