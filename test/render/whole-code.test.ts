@@ -5,7 +5,7 @@ import type { Block, Span, Topic } from '../../src/model/topic.js';
 import { renderPlainPage } from '../../src/render/page-plain.js';
 import { renderRichPage } from '../../src/render/page-rich.js';
 import { richTheme } from '../../src/render/rich-theme.js';
-import { wrapText } from '../../src/render/text.js';
+import { keepTogether, wrapText } from '../../src/render/text.js';
 
 const { guide } = await readGuideFromMarkdown(builtinContentDir());
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g, '');
@@ -88,6 +88,17 @@ describe('wrapText keeps units whole', () => {
     expect(wrapText(`read ${url} today`, 20)).toEqual(['read', url, 'today']);
     expect(wrapText(`${url} today`, 20)).toEqual([url, 'today']);
     expect(wrapText(`read ${url}`, 20)).toEqual(['read', url]);
+  });
+
+  test('a unit among wide characters, or styled, stays whole and keeps its spaces', () => {
+    const command = '`virt explain kvm`';
+    for (let width = 8; width <= 30; width++) {
+      const lines = wrapText(`虚拟化 ${keepTogether(command)} 入门`, width);
+      expect([width, lines.filter((line) => line.includes(command))]).toEqual([width, [expect.any(String)]]);
+      const styled = wrapText(`see ${keepTogether(`\u001b[32m${command}\u001b[39m`)} now`, width);
+      expect(styled.some((line) => line.includes(`\u001b[32m${command}\u001b[39m`))).toBe(true);
+      expect([...lines, ...styled].join('')).not.toMatch(/[\ue000-\ue002]/);
+    }
   });
 
   test('other words wider than the line are still cut, so text without spaces fits', () => {
