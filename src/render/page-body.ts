@@ -53,7 +53,7 @@ export function renderPageBody(parts: PageParts): string[] {
     for (const other of related) {
       lines.push(
         ...wrapText(
-          `${theme.strong(other.title)} ${theme.muted(`(virt explain ${other.id})`)}`,
+          `${theme.strong(other.title)} ${keepTogether(theme.muted(`(virt explain ${other.id})`))}`,
           width,
           theme.accent(theme.ascii ? '- ' : '• '),
           '  ',

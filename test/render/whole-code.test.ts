@@ -21,7 +21,7 @@ function spansOf(block: Block): Span[] {
 }
 
 /** What a learner copies from a page: code lines, inline code, addresses. Each must sit on one line, whole. */
-function wholes(topic: Topic): { code: string[]; inline: string[]; urls: string[] } {
+function wholes(topic: Topic): { code: string[]; inline: string[]; commands: string[]; urls: string[] } {
   const blocks = blocksOf(topic);
   const spans = blocks.flatMap(spansOf);
   return {
@@ -29,6 +29,7 @@ function wholes(topic: Topic): { code: string[]; inline: string[]; urls: string[
       block.kind === 'code' ? block.text.split('\n').filter((line) => line.trim() !== '') : [],
     ),
     inline: spans.flatMap((span) => (span.kind === 'code' ? [span.text] : [])),
+    commands: relatedOf(topic).map((other) => `(virt explain ${other.id})`),
     urls: [
       ...spans.flatMap((span) => (span.kind === 'link' ? [span.href] : [])),
       ...topic.sources.map((source) => source.url),
@@ -36,9 +37,12 @@ function wholes(topic: Topic): { code: string[]; inline: string[]; urls: string[
   };
 }
 
+const byId = new Map(guide.topics.map((topic) => [topic.id, topic]));
+const relatedOf = (topic: Topic) => topic.related.flatMap((id) => byId.get(id) ?? []);
 const modes = {
-  plain: (topic: Topic, width: number) => renderPlainPage(topic, [], [], width),
-  rich: (topic: Topic, width: number) => stripAnsi(renderRichPage(topic, [], [], richTheme(3, false), width)),
+  plain: (topic: Topic, width: number) => renderPlainPage(topic, relatedOf(topic), [], width),
+  rich: (topic: Topic, width: number) =>
+    stripAnsi(renderRichPage(topic, relatedOf(topic), [], richTheme(3, false), width)),
 };
 
 describe.each(Object.keys(modes) as (keyof typeof modes)[])('every page of the guide, %s', (mode) => {
@@ -46,15 +50,16 @@ describe.each(Object.keys(modes) as (keyof typeof modes)[])('every page of the g
     let checked = 0;
     for (const topic of guide.topics) {
       const lines = modes[mode](topic, width).split('\n');
-      const { code, inline, urls } = wholes(topic);
+      const { code, inline, commands, urls } = wholes(topic);
       const onOneLine = (text: string) => lines.some((line) => line.includes(text));
       const missing = [
         ...code.filter((line) => !lines.some((printed) => printed.endsWith(line))),
         ...inline.filter((text) => !onOneLine(text)),
+        ...commands.filter((text) => !onOneLine(text)),
         ...urls.filter((url) => !onOneLine(url)),
       ];
       expect([topic.id, missing]).toEqual([topic.id, []]);
-      checked += code.length + inline.length + urls.length;
+      checked += code.length + inline.length + commands.length + urls.length;
     }
     expect(checked).toBeGreaterThan(1000);
   });
