@@ -51,7 +51,7 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
     theme: () =>
       (theme ??=
         out.mode === 'rich'
-          ? import('../lazy/rich.js').then((m) => m.richTheme(out.colorLevel, out.ascii))
+          ? import('../lazy/rich.js').then((m) => m.richTheme(out.colorLevel, out.ascii, out.hyperlinks))
           : Promise.resolve(plainTheme(out.ascii))),
     catalog: load,
     search: () =>

@@ -1,10 +1,12 @@
-/** Examples lead every help page; `completion` and the man page read the same definitions. */
+/** Examples close every help page; `completion` and the man page read the same definitions. */
 export const EXAMPLES: Record<string, string[]> = {
   virt: ['virt explain paravirtualization', 'virt compare full para', 'virt list', 'virt search hypercall', 'virt'],
   explain: [
     'virt explain paravirtualization',
     'virt explain para',
     'virt explain "type 2 hypervisor"',
+    'virt explain kvm --brief',
+    'virt explain kvm --why',
     'virt explain kvm --json',
     'virt explain sr-iov --plain --width 60',
   ],
@@ -16,6 +18,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt search iommu --json',
   ],
   menu: ['virt menu', 'virt'],
+  help: ['virt help', 'virt help compare', 'virt compare --help'],
   completion: [
     'virt completion bash > ~/.local/share/bash-completion/completions/virt',
     'virt completion zsh > "${fpath[1]}/_virt"',

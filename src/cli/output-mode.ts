@@ -10,13 +10,16 @@ export interface OutputFlags {
   json?: boolean;
   color?: string;
   width?: string;
+  /** false with --no-hyperlinks. */
+  hyperlinks?: boolean;
 }
 
 const READING_MEASURE = 100;
 
 /**
  * Decides, once, how everything is printed. Layout: `--json` > `--plain` > rich when stdout is a terminal
- * or `--color always` asks for it. Colour: `--color` > NO_COLOR > FORCE_COLOR > TERM=dumb > terminal.
+ * or colour is asked for (`--color always`, or FORCE_COLOR that NO_COLOR does not overrule), since only
+ * the rich layout has colour. Colour: `--color` > NO_COLOR > FORCE_COLOR > TERM=dumb > terminal.
  * Width: `--width` > the terminal's columns > COLUMNS > 80.
  */
 export function resolveOutput(
@@ -29,7 +32,7 @@ export function resolveOutput(
     ? 'json'
     : flags.plain
       ? 'plain'
-      : stdout.isTTY || when === 'always'
+      : stdout.isTTY || when === 'always' || (when === 'auto' && forcedColor(env))
         ? 'rich'
         : 'plain';
   const width = resolveWidth(flags.width, stdout, env);
@@ -37,6 +40,12 @@ export function resolveOutput(
     mode,
     colorLevel: mode === 'rich' ? colorLevel(when, stdout.isTTY, env) : 0,
     ascii: env.TERM === 'dumb' || !utf8Locale(env),
+    hyperlinks:
+      mode === 'rich' &&
+      stdout.isTTY &&
+      env.TERM !== 'dumb' &&
+      env.VIRT_HYPERLINKS !== '0' &&
+      flags.hyperlinks !== false,
     width,
     readingWidth: Math.min(width, READING_MEASURE),
   };
@@ -46,6 +55,12 @@ function parseColorWhen(value: string | undefined): ColorWhen {
   if (value === undefined) return 'auto';
   if (value === 'auto' || value === 'always' || value === 'never') return value;
   throw new UsageError(`--color expects auto, always or never, not "${value}"`);
+}
+
+/** FORCE_COLOR asks for colour, and NO_COLOR does not take it away. */
+function forcedColor(env: Record<string, string | undefined>): boolean {
+  const force = env.FORCE_COLOR;
+  return !env.NO_COLOR && force !== undefined && force !== '0' && force !== 'false';
 }
 
 function colorLevel(when: ColorWhen, isTTY: boolean, env: Record<string, string | undefined>): 0 | 1 | 2 | 3 {

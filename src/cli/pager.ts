@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 
-const DEFAULT_PAGER = 'less -FRX';
+// -S: a code line or a diagram wider than the screen scrolls sideways rather than folding into another line.
+const DEFAULT_PAGER = 'less -FRSX';
 
 /**
  * The pager command: $PAGER as written, which the shell runs the way git runs it, so `less -R | cat` or

@@ -18,6 +18,10 @@ import { describeProgram } from './command-spec.js';
 import { EXAMPLES } from './examples.js';
 import { resolveOutput, type OutputFlags } from './output-mode.js';
 import { ENVIRONMENT, EXIT_STATUS } from './reference.js';
+import { wrapText } from '../render/text.js';
+
+/** Help is read at 80 columns at most, as git's and gh's is, however wide the terminal. */
+const HELP_WIDTH = 80;
 
 interface GlobalFlags extends OutputFlags {
   content?: string[];
@@ -43,8 +47,18 @@ function unknownCommand(word: string, program: Command): UsageError {
   return new UsageError(`unknown command '${word}'${hint}; run \`virt --help\` for the commands`);
 }
 
+/** Examples close a help page, after Usage, options and commands, as in git's and gh's help. */
 function examples(name: string): string {
-  return `Examples:\n${(EXAMPLES[name] ?? []).map((line) => `  $ ${line}`).join('\n')}\n`;
+  return `\nExamples:\n${(EXAMPLES[name] ?? []).map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+/** Exit status and environment, wrapped to the help's width with a hanging indent. */
+function reference(): string {
+  const wrapped = (text: string) => wrapText(text, HELP_WIDTH, '', '  ').join('\n');
+  return [
+    wrapped(`Exit status: ${EXIT_STATUS.map(([code, name]) => `${code} ${name}`).join(', ')}.`),
+    wrapped(`Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` for details.`),
+  ].join('\n');
 }
 
 /**
@@ -59,29 +73,25 @@ export function createProgram(io: Io, version: string): Command {
     )
     .version(version, '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show help for virt or a command')
-    .addHelpCommand(false)
+    .helpCommand(false)
     .option('--plain', 'plain text: no colour, no boxes, one record per line (the default when piped)')
     .option('--json', 'one JSON document with a schemaVersion')
-    .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']))
+    .addOption(new Option('--color <when>', 'when to colour the output').choices(['auto', 'always', 'never']))
     .option('--width <columns>', 'wrap to this many columns instead of the terminal width')
     .option('--content <dir>', 'add a guide folder (a content pack); repeatable', collect)
     .option('--pager', 'always page output on a terminal (by default only pages taller than the screen)')
     .option('--no-pager', 'never send long pages through a pager')
+    .option('--no-hyperlinks', 'do not make source titles clickable links on a terminal')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => Math.min(HELP_WIDTH, io.stdout.columns ?? HELP_WIDTH),
+      getErrHelpWidth: () => HELP_WIDTH,
       outputError: (text, write) => write(text.replace(/^error: /, 'virt: ').replace(/\n?$/, `\n`)),
     })
-    .addHelpText('before', examples('virt'))
-    .addHelpText(
-      'after',
-      `
-Exit status: ${EXIT_STATUS.map(([code, name]) => `${code} ${name}`).join(', ')}.
-Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` for details.
-`,
-    );
+    .addHelpText('after', `${examples('virt')}\n${reference()}\n`);
 
   const context = (command: Command): Context => {
     const flags = command.optsWithGlobals<GlobalFlags>();
@@ -95,15 +105,17 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .command('explain')
     .description('show the page for a topic, found by id, title, alias, prefix or a near spelling')
     .argument('<topic...>', 'the topic (several words are joined)')
-    .addHelpText('before', examples('explain'))
-    .action(async (words: string[], _options: unknown, command: Command) => {
-      await runExplain(context(command), words);
+    .option('--brief', 'only the summary, key facts, diagram captions and Try-it commands')
+    .option('--why', 'give the reason for each key fact')
+    .addHelpText('after', examples('explain'))
+    .action(async (words: string[], options: { why?: boolean; brief?: boolean }, command: Command) => {
+      await runExplain(context(command), words, options);
     });
 
   program
     .command('list')
     .description("the guide's table of contents as a tree; piped, one id<TAB>title line per topic")
-    .addHelpText('before', examples('list'))
+    .addHelpText('after', examples('list'))
     .action(async (_options: unknown, command: Command) => {
       await runList(context(command));
     });
@@ -117,7 +129,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .option('--diff', 'show only the rows where the topics differ')
     .option('--why', 'explain each value under the table')
     .option('--markdown', 'print a Markdown table')
-    .addHelpText('before', examples('compare'))
+    .addHelpText('after', examples('compare'))
     .action(
       async (names: string[], options: { diff?: boolean; why?: boolean; markdown?: boolean }, command: Command) => {
         await runCompare(context(command), names, options);
@@ -129,7 +141,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .description('find topics by words in their titles, aliases, summaries and pages, best first')
     .argument('<words...>', 'words or a question; most words must match (case and small typos do not matter)')
     .option('--limit <n>', 'show at most n results on a terminal or in a pipe (default 10)')
-    .addHelpText('before', examples('search'))
+    .addHelpText('after', examples('search'))
     .action(async (words: string[], options: { limit?: string }, command: Command) => {
       await runSearch(context(command), words, options);
     });
@@ -137,7 +149,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
   program
     .command('menu', { isDefault: true })
     .description('an interactive picker: type to find a topic, read it, go on to related topics or comparisons')
-    .addHelpText('before', examples('menu'))
+    .addHelpText('after', examples('menu'))
     // As the default command it receives whatever word was not a command: that is a mistyped command.
     .allowExcessArguments(true)
     .action(async (_options: unknown, command: Command) => {
@@ -154,7 +166,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .command('completion')
     .description('print a shell completion script for bash, zsh or fish (see the README to install it)')
     .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText('before', examples('completion'))
+    .addHelpText('after', examples('completion'))
     .action(async (shell: string, _options: unknown, command: Command) => {
       await runCompletion(context(command), shell, describeProgram(program));
     });
@@ -163,7 +175,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .command('lint')
     .description('check a guide folder (the built-in guide by default) and report every problem as file:line: message')
     .argument('[dirs...]', 'guide folders to check, each on top of the built-in guide')
-    .addHelpText('before', examples('lint'))
+    .addHelpText('after', examples('lint'))
     .action(async (dirs: string[], _options: unknown, command: Command) => {
       const ctx = context(command);
       await runLint(ctx, dirs, ctx.packs);
@@ -175,7 +187,7 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
       'tell whether this machine is a VM, a container or both, and whether it can host KVM, with the evidence',
     )
     .option('--root <dir>', 'read a captured system under this folder instead of / (environment and access not tested)')
-    .addHelpText('before', examples('detect'))
+    .addHelpText('after', examples('detect'))
     .action(async (options: { root?: string }, command: Command) => {
       await runDetect(context(command), options);
     });
@@ -184,9 +196,22 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .command('cache')
     .description('show where virt keeps its caches and whether it uses them; `clear` removes what virt wrote there')
     .argument('[action]', 'clear')
-    .addHelpText('before', examples('cache'))
+    .addHelpText('after', examples('cache'))
     .action(async (action: string | undefined, _options: unknown, command: Command) => {
       await runCache(context(command), action);
+    });
+
+  // `virt help compare`, as `git help` and `gh help` do; a command that does not exist is a usage error.
+  program
+    .command('help')
+    .description('show help for virt or a command')
+    .argument('[command]', 'the command')
+    .addHelpText('after', examples('help'))
+    .action((name: string | undefined) => {
+      if (name === undefined) return void program.outputHelp();
+      const command = program.commands.find((candidate) => candidate.name() === name);
+      if (!command) throw unknownCommand(name, program);
+      command.outputHelp();
     });
 
   return program;

@@ -17,15 +17,16 @@ export const EXIT_STATUS: [number, string, string][] = [
 
 export const ENVIRONMENT: [string, string][] = [
   ['NO_COLOR', 'any non-empty value turns colour off (after --color)'],
-  ['FORCE_COLOR', '0 turns colour off, 1 to 3 turn it on at that level'],
+  ['FORCE_COLOR', '0 turns colour off; 1 to 3 turn it on at that level, piped too'],
   ['TERM', 'dumb turns colour off and draws boxes, trees and tables in ASCII'],
   ['LANG, LC_ALL, LC_CTYPE', 'a locale that is not UTF-8 draws in ASCII'],
   ['COLUMNS', 'the width when stdout is not a terminal (after --width)'],
-  ['PAGER', 'the pager for long pages on a terminal, run by the shell; empty or cat means none (default: less -FRX)'],
+  ['PAGER', 'the pager for long pages on a terminal, run by the shell; empty or cat means none (default: less -FRSX)'],
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
   [
     'VIRT_CACHE_DIR',
     'the cache folder for parsed packs and compiled code (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Used only when you own it and no one else can write to it; see virt cache',
   ],
+  ['VIRT_HYPERLINKS', '0 turns off clickable source titles on a terminal, like --no-hyperlinks'],
   ['VIRT_DEBUG', '1 adds stack traces to error messages, and says why the cache folder is not used'],
 ];

@@ -1,25 +1,41 @@
 import type { Context } from '../context/context.js';
+import { keyFacts } from '../model/attributes.js';
+import { briefTopic } from '../model/brief.js';
 import { UsageError } from '../errors.js';
 import { topicJson, toJson } from '../render/json.js';
+import { guideNeighbours, treeRows } from '../render/list.js';
 import { renderPlainPage } from '../render/page-plain.js';
 import { resolveTopic } from './resolve-topic.js';
 
+export interface ExplainOptions {
+  /** Each key fact with its one-line justification. */
+  why?: boolean;
+  /** Only the summary, key facts, diagram captions and Try-it commands. */
+  brief?: boolean;
+}
+
 /** `virt explain <topic…>`: one topic's page. Words are joined, so `virt explain type 2 hypervisor` works. */
-export async function runExplain(ctx: Context, words: string[]): Promise<void> {
+export async function runExplain(ctx: Context, words: string[], options: ExplainOptions = {}): Promise<void> {
   const name = words.join(' ').trim();
   if (!name)
     throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
   const catalog = await ctx.catalog();
-  const topic = await catalog.page(resolveTopic(catalog, name, ctx));
+  const whole = await catalog.page(resolveTopic(catalog, name, ctx));
+  const topic = options.brief ? briefTopic(whole) : whole;
   const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
   const trail = ancestors(topic.parent, catalog.get);
+  const page = {
+    facts: keyFacts(topic, catalog.guide.schema),
+    why: options.why ?? false,
+    ...(options.brief ? {} : guideNeighbours(treeRows(catalog.children), topic.id)),
+  };
   if (ctx.out.mode === 'json') {
-    ctx.write(toJson(topicJson(topic, related, catalog.guide.schema)));
+    ctx.write(toJson(topicJson(topic, related, catalog.guide.schema, page)));
   } else if (ctx.out.mode === 'plain') {
-    ctx.write(renderPlainPage(topic, related, trail, ctx.out.readingWidth));
+    ctx.write(renderPlainPage(topic, related, trail, ctx.out.readingWidth, page));
   } else {
     const { renderRichPage } = await import('../lazy/rich.js');
-    await ctx.show(renderRichPage(topic, related, trail, await ctx.theme(), ctx.out.readingWidth));
+    await ctx.show(renderRichPage(topic, related, trail, await ctx.theme(), ctx.out.readingWidth, page));
   }
 }
 

@@ -54,18 +54,19 @@ function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
 }
 
 /**
- * What to do after reading a page: the first related topic is one Enter away, and a comparison with the
- * most comparable related topic two keys (Down, Enter).
+ * What to do after reading a page: the next chapter of the guide is one Enter away, and a comparison with
+ * the most comparable related topic two keys (Down, Enter); then the related topics.
  */
-export function nextStepChoices(topic: Topic, related: Topic[], width: number): Choice[] {
-  const [first, ...others] = related;
+export function nextStepChoices(topic: Topic, related: Topic[], width: number, next?: Topic): Choice[] {
   const partner = comparableWith(topic, related);
   return [
-    ...(first ? [{ name: fit(`Read next: ${first.title}`, width), value: `open:${first.id}` }] : []),
+    ...(next ? [{ name: fit(`Next in the guide: ${next.title}`, width), value: `open:${next.id}` }] : []),
     ...(partner
       ? [{ name: fit(`Compare ${topic.title} with ${partner.title}`, width), value: `compare:${partner.id}` }]
       : []),
-    ...others.map((other) => ({ name: fit(`Read: ${other.title}`, width), value: `open:${other.id}` })),
+    ...related
+      .filter((other) => other !== next)
+      .map((other) => ({ name: fit(`Read: ${other.title}`, width), value: `open:${other.id}` })),
     { name: `Compare ${fit(topic.title, Math.max(10, width - 30))} with other topics…`, value: COMPARE_PICK },
     { name: 'Search for another topic', value: FIND },
     { name: 'Browse the guide in order', value: BROWSE },

@@ -2,6 +2,7 @@ import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import * as compare from './compare.js';
 import * as explain from './explain.js';
+import { guideNeighbours, treeRows } from '../render/list.js';
 import {
   allTopicChoices,
   BROWSE,
@@ -21,8 +22,8 @@ type Step =
   | { kind: 'quit' };
 
 /**
- * `virt menu` (and `virt` alone on a terminal): pick a topic by typing, read it, then go on to a related
- * topic, a comparison, another search or the guide's chapters, until Quit or Ctrl-C.
+ * `virt menu` (and `virt` alone on a terminal): pick a topic by typing, read it, then go on to the next
+ * chapter, a comparison, a related topic, another search or the guide's chapters, until Quit or Ctrl-C.
  */
 export async function runMenu(ctx: Context): Promise<void> {
   if (!ctx.io.stdinIsTTY || !ctx.io.stdout.isTTY) {
@@ -60,7 +61,9 @@ export async function runMenu(ctx: Context): Promise<void> {
         }
         await explain.runExplain(ctx, [topic.id]);
         const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
-        step = toStep(await ask.select(`${topic.title}: what next?`, nextStepChoices(topic, related, width)), topic.id);
+        const { next } = guideNeighbours(treeRows(catalog.children), topic.id);
+        const choices = nextStepChoices(topic, related, width, next);
+        step = toStep(await ask.select(`${topic.title}: what next?`, choices), topic.id);
         if (step.kind === 'compare' && step.ids.length === 0) {
           const others = catalog.topics.filter((other) => other.id !== topic.id);
           const sameKind = others.filter((other) => other.kind === topic.kind);

@@ -3,7 +3,7 @@ import { onlyStopWords } from '../catalog/stop-words.js';
 import { cleanLine } from '../content/sanitize.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import * as render from '../render/search-results.js';
-import { wrapText } from '../render/text.js';
+import { keepTogether, wrapText } from '../render/text.js';
 
 /** `virt search <words…>`: ranked full-text search; no match exits 1 with nothing on stdout. */
 export async function runSearch(ctx: Context, words: string[], options: { limit?: string }): Promise<void> {
@@ -32,7 +32,7 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
     const theme = await ctx.theme();
     const pointer =
       named.kind === 'found' && named.via !== 'prefix'
-        ? `${wrapText(`${theme.muted(`"${query}" is a topic of its own:`)} ${theme.accent(`virt explain ${named.topic.id}`)}`, ctx.out.readingWidth).join('\n')}\n\n`
+        ? `${wrapText(`${theme.muted(`"${query}" is a topic of its own:`)} ${keepTogether(theme.accent(`virt explain ${named.topic.id}`))}`, ctx.out.readingWidth).join('\n')}\n\n`
         : '';
     const withPages = await Promise.all(shown.map(async (hit) => ({ ...hit, topic: await catalog.page(hit.topic) })));
     await ctx.show(pointer + render.renderSearchRich(withPages, theme, ctx.out.readingWidth));

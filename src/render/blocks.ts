@@ -22,13 +22,9 @@ const renderers: BlockRenderers = {
         `${indent}${' '.repeat(displayWidth(marker))}`,
       );
     }),
-  // A code line keeps its indentation, and a line too long for the width goes on two spaces further in.
-  code: (block, theme, width) =>
-    block.text.split('\n').flatMap((line) => {
-      const code = line.trimStart();
-      const indent = ' '.repeat(line.length - code.length);
-      return code === '' ? [''] : wrapText(theme.code(code), width, `    ${indent}`, `      ${indent}`);
-    }),
+  // Code is never wrapped, however narrow the width: a wrapped comment becomes a shell line, a wrapped
+  // command another command. A line wider than the screen runs on (the pager scrolls sideways).
+  code: (block, theme) => block.text.split('\n').map((line) => (line.trim() === '' ? '' : `    ${theme.code(line)}`)),
   diagram: (block, theme, width) => renderDiagram(block, theme, width),
   quote: (block, theme, width) =>
     wrapText(theme.emphasis(renderSpans(block.spans, theme)), width, theme.muted(theme.ascii ? '  | ' : '  │ ')),

@@ -1,7 +1,7 @@
 import type { Absence, Check, CheckStatus, DetectReport, Evidence, Layer } from '../detect/report.js';
 import { verdict } from '../detect/verdict.js';
 import { SCHEMA_VERSION } from './json.js';
-import { wrapText } from './text.js';
+import { keepTogether, wrapText } from './text.js';
 import type { Style, Theme } from './theme.js';
 
 /** `virt detect --json`: an explicit shape, so the report's internals can change without breaking scripts. */
@@ -65,7 +65,7 @@ export function renderDetectRich(report: DetectReport, theme: Theme, width: numb
       ),
     );
   const read = (topic: string, indent: string) =>
-    wrap(`${theme.muted('Read:')} ${theme.accent(`virt explain ${topic}`)}`, indent);
+    wrap(`${theme.muted('Read:')} ${keepTogether(theme.accent(`virt explain ${topic}`))}`, indent);
   const section = (title: string, name: string) => wrap(`${theme.heading(title)} ${theme.strong(name)}`, '');
 
   const lines: string[] = [...wrap(theme.title(verdict(report)), '')];

@@ -31,7 +31,13 @@ function blockJson(block: Block): BlockJson {
 }
 
 /** The `virt explain --json` document: an explicit shape, so refactoring the model does not break scripts. */
-export function topicJson(topic: Topic, related: Topic[], schema: AttributeSchema) {
+export function topicJson(
+  topic: Topic,
+  related: Topic[],
+  schema: AttributeSchema,
+  guide: { next?: Topic; previous?: Topic } = {},
+) {
+  const link = (other: Topic | undefined) => (other ? { id: other.id, title: other.title } : null);
   const labels = new Map(allAttributeDefs(schema).map((def) => [def.key, def.label]));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -49,6 +55,8 @@ export function topicJson(topic: Topic, related: Topic[], schema: AttributeSchem
       blocks: section.blocks.map(blockJson),
     })),
     related: related.map((other) => ({ id: other.id, title: other.title })),
+    next: link(guide.next),
+    previous: link(guide.previous),
     sources: topic.sources,
     attributes: Object.entries(topic.attributes).map(([key, value]) => ({
       key,

@@ -26,16 +26,39 @@ export function treeRows(children: (id: string | undefined) => Topic[]): TreeRow
   return rows;
 }
 
-/** `virt list` on a terminal: the table of contents as a tree, ids aligned in a dim column. */
+/** The topics just before and after one in reading order: the guide's Previous and Next. */
+export function guideNeighbours(rows: TreeRow[], id: string): { previous?: Topic; next?: Topic } {
+  const at = rows.findIndex((row) => row.topic.id === id);
+  if (at < 0) return {};
+  const previous = rows[at - 1]?.topic;
+  const next = rows[at + 1]?.topic;
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+/** Chapter numbers for the rows, as a book numbers them: 1, 1.1, 1.2, 1.2.1, 2… */
+function chapterNumbers(rows: TreeRow[]): string[] {
+  const counters: number[] = [];
+  return rows.map((row) => {
+    counters.length = row.depth + 1;
+    counters[row.depth] = (counters[row.depth] ?? 0) + 1;
+    return counters.map((count) => count ?? 1).join('.');
+  });
+}
+
+/** `virt list` on a terminal: the numbered table of contents as a tree, ids aligned in a dim column. */
 export function renderTree(rows: TreeRow[], theme: Theme, width: number): string {
   const rail = theme.ascii
     ? { mid: '|-- ', end: '`-- ', bar: '|   ', none: '    ' }
     : { mid: '├─ ', end: '└─ ', bar: '│  ', none: '   ' };
-  const lefts = rows.map((row) => ({
-    row,
-    prefix: theme.muted(rebuildPrefix(row, rail)),
-    title: row.depth === 0 ? theme.heading(row.topic.title) : row.topic.title,
-  }));
+  const numbers = chapterNumbers(rows);
+  const lefts = rows.map((row, index) => {
+    const title = `${theme.muted(numbers[index]!)} ${row.topic.title}`;
+    return {
+      row,
+      prefix: theme.muted(rebuildPrefix(row, rail)),
+      title: row.depth === 0 ? theme.heading(title) : title,
+    };
+  });
   const column = Math.min(Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2, Math.floor(width * 0.6));
   // The id is what `virt explain` takes, so it is never dropped: aligned in its column when the title
   // leaves room, right after the title when not, and on a line of its own under a title that fills the width.

@@ -1,11 +1,18 @@
 import cliBoxes from 'cli-boxes';
 import type { Topic } from '../model/topic.js';
-import { renderPageBody } from './page-body.js';
+import { renderPageBody, type PageOptions } from './page-body.js';
 import type { Theme } from './theme.js';
 import { padEnd, wrapText } from './text.js';
 
 /** A topic page for a terminal: a boxed header with title and summary, styled headings, wrapped text. */
-export function renderRichPage(topic: Topic, related: Topic[], trail: Topic[], theme: Theme, width: number): string {
+export function renderRichPage(
+  topic: Topic,
+  related: Topic[],
+  trail: Topic[],
+  theme: Theme,
+  width: number,
+  options: PageOptions = {},
+): string {
   // Inside the box: a border and a space of padding on each side.
   const inner = Math.max(10, width - 4);
   const headerLines = [
@@ -24,7 +31,7 @@ export function renderRichPage(topic: Topic, related: Topic[], trail: Topic[], t
   const header = drawBox(headerLines, inner, theme);
   const heading = (text: string, level: number) =>
     wrapText(level <= 2 ? theme.heading(text.toUpperCase()) : theme.subheading(text), width, level <= 2 ? '' : '  ');
-  const body = renderPageBody({ topic, related, trail, theme, width, heading });
+  const body = renderPageBody({ ...options, topic, related, trail, theme, width, heading });
   return `${header}\n\n${body.join('\n').trimEnd()}\n`;
 }
 

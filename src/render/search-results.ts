@@ -2,7 +2,7 @@ import type { SearchHit } from '../catalog/search-index.js';
 import { topicBodyText } from '../model/topic-text.js';
 import { SCHEMA_VERSION } from './json.js';
 import type { Theme } from './theme.js';
-import { wrapText } from './text.js';
+import { keepTogether, wrapText } from './text.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -40,7 +40,7 @@ export function renderSearchRich(hits: SearchHit[], theme: Theme, width: number)
   const lines = hits.flatMap((hit, index) => [
     ...(index > 0 ? [''] : []),
     ...wrapText(
-      `${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${theme.muted(`(virt explain ${hit.topic.id})`)}`,
+      `${theme.title(highlight(hit.topic.title, hit.terms, theme))} ${keepTogether(theme.muted(`(virt explain ${hit.topic.id})`))}`,
       width,
     ),
     ...wrapText(highlight(snippet(hit), hit.terms, theme), width, '  '),

@@ -8,7 +8,7 @@
  * Simple text is made of printable ASCII, newlines, the one-column punctuation below (what virt draws with
  * and what the guide is written in), and SGR escape codes with one parameter, as chalk writes them.
  */
-const ONE_COLUMN = '•│─├└›—–…‘’“”×';
+const ONE_COLUMN = '•│─├└›—–…‘’“”×\ue000\ue001\ue002';
 const SIMPLE = new RegExp(`^(?:[\\x20-\\x7e\\n${ONE_COLUMN}]|\\u001b\\[\\d{1,3}m)*$`);
 const ESCAPE = /\u001b\[(\d{1,3})m/g;
 const ESCAPE_OR_NEWLINE = /\u001b\[(\d{1,3})m|\n/g;

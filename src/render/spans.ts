@@ -1,9 +1,11 @@
 import type { Span } from '../model/topic.js';
+import { keepTogether } from './text.js';
 import type { Theme } from './theme.js';
 
 /**
  * Inline text for a page. With colour, styles carry the meaning; without it, code keeps its backticks
- * (so commands stay recognisable in a pipe) and a link shows its address in brackets.
+ * (so commands stay recognisable in a pipe) and a link shows its address in brackets. Code and addresses
+ * are units that wrapping never breaks: a learner copies them.
  */
 export function renderSpans(spans: Span[], theme: Theme): string {
   return spans
@@ -12,13 +14,15 @@ export function renderSpans(spans: Span[], theme: Theme): string {
         case 'text':
           return span.text;
         case 'code':
-          return theme.color ? theme.code(span.text) : `\`${span.text}\``;
+          return keepTogether(theme.color ? theme.code(span.text) : `\`${span.text}\``);
         case 'strong':
           return theme.strong(span.text);
         case 'emphasis':
           return theme.emphasis(span.text);
         case 'link':
-          return span.text === span.href ? theme.link(span.href) : `${span.text} (${theme.link(span.href)})`;
+          return span.text === span.href
+            ? keepTogether(theme.link(span.href))
+            : `${span.text} (${keepTogether(theme.link(span.href))})`;
       }
     })
     .join('');

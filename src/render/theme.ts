@@ -19,6 +19,8 @@ export interface Theme {
   accent: Style;
   match: Style;
   different: Style;
+  /** Text that opens `url` when clicked, where the terminal supports OSC 8; else the text alone. */
+  hyperlink: (text: string, url: string) => string;
 }
 
 const same: Style = (text) => text;
@@ -39,5 +41,6 @@ export function plainTheme(ascii = true): Theme {
     accent: same,
     match: same,
     different: same,
+    hyperlink: same,
   };
 }

@@ -5,7 +5,10 @@ import { currentManPage } from '../cli/man.js';
 import { packageRoot } from '../content/paths.js';
 
 const root = packageRoot();
-const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+const { version, releaseDate } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  releaseDate: string;
+};
 await mkdir(join(root, 'man'), { recursive: true });
-await writeFile(join(root, 'man', 'virt.1'), currentManPage(version));
+await writeFile(join(root, 'man', 'virt.1'), currentManPage(version, releaseDate));
 process.stdout.write('wrote man/virt.1\n');

@@ -7,7 +7,10 @@ import { pagerCommand, pageText } from '../../src/cli/pager.js';
 import { makeTemporaryFolder } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+const { version, releaseDate } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+  releaseDate: string;
+};
 const sh = (script: string) => spawnSync('bash', ['-c', script], { encoding: 'utf8' });
 
 describe('the pager', () => {
@@ -29,12 +32,12 @@ describe('the pager', () => {
     expect(pages).toEqual([false, true]);
   });
 
-  test('$PAGER is a shell command; empty or cat means none; the default is less -FRX', () => {
+  test('$PAGER is a shell command; empty or cat means none; the default is less -FRSX', () => {
     expect(pagerCommand({ PAGER: 'less -R "-j 3"' })).toBe('less -R "-j 3"');
     expect(pagerCommand({ PAGER: '' })).toBeUndefined();
     expect(pagerCommand({ PAGER: '   ' })).toBeUndefined();
     expect(pagerCommand({ PAGER: 'cat' })).toBeUndefined();
-    expect(pagerCommand({})).toBe('less -FRX');
+    expect(pagerCommand({})).toBe('less -FRSX');
   });
 
   /** explain on a terminal of 40 rows, paged through $PAGER as virt does it outside tests. */
@@ -132,7 +135,7 @@ describe('shell completion', () => {
 
 describe('the man page', () => {
   test('man/virt.1 is what the command definitions generate (run `npm run man` after changing them)', () => {
-    expect(readFileSync('man/virt.1', 'utf8')).toBe(currentManPage(version));
+    expect(readFileSync('man/virt.1', 'utf8')).toBe(currentManPage(version, releaseDate));
   });
 
   test('renders with man, with every section', () => {
@@ -151,14 +154,33 @@ describe('the man page', () => {
     }
     expect(page).toMatch(/130 +interrupted/);
   });
+
+  test('passes mandoc -Tlint -W warning and groff -man -ww -z with no output at all', () => {
+    const mandoc = sh('mandoc -Tlint -W warning man/virt.1 2>&1');
+    expect([mandoc.status, mandoc.stdout]).toEqual([0, '']);
+    const groff = sh('groff -man -ww -z man/virt.1 2>&1');
+    expect([groff.status, groff.stdout]).toEqual([0, '']);
+  });
+
+  test('is dated with the release date in package.json, and holds only ASCII', () => {
+    const page = readFileSync('man/virt.1', 'utf8');
+    expect(page).toMatch(new RegExp(`^\\.TH VIRT 1 ${releaseDate} "virt ${version}"`, 'm'));
+    expect(releaseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(page).toMatch(/^[\x00-\x7f]*$/);
+    expect(page).not.toMatch(/^\.SH .*\n\.PP$/m);
+  });
 });
 
 describe('help and version', () => {
-  test('every command has --help, leading with examples, on stdout with exit 0', async () => {
+  test('every command has --help, Usage first and examples last, on stdout with exit 0', async () => {
     for (const command of ['explain', 'list', 'compare', 'search', 'menu', 'completion']) {
       const result = await runCli([command, '--help']);
-      expect([command, result.code, result.stdout.split('\n')[0]]).toEqual([command, 0, 'Examples:']);
-      expect(result.stdout).toMatch(/Usage: virt /);
+      expect([command, result.code, result.stdout.split('\n')[0]!.split(' [')[0]]).toEqual([
+        command,
+        0,
+        `Usage: virt ${command}`,
+      ]);
+      expect(result.stdout).toMatch(/\nExamples:\n( {2}\$ virt.*\n)+\n?$/);
     }
   });
 

@@ -149,10 +149,11 @@ describe('virt detect on macOS, Windows and other systems', () => {
 });
 
 describe('virt detect in help, completion and the man page', () => {
-  test('--help leads with examples', async () => {
+  test('--help starts with Usage and ends with examples', async () => {
     const result = await runCli(['detect', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe('Examples:');
+    expect(result.stdout.split('\n')[0]).toBe('Usage: virt detect [options]');
+    expect(result.stdout).toMatch(/Examples:\n {2}\$ virt detect\n/);
     expect(result.stdout).toMatch(/--root <dir>/);
   });
 

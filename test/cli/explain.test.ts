@@ -91,26 +91,31 @@ describe('virt explain', () => {
   });
 
   test.each([['--plain'], ['--color=always']])(
-    '--width 50 keeps every line within 50 columns but the diagram, printed whole (%s)',
+    '--width 50 keeps every line within 50 columns but diagrams, code and addresses, printed whole (%s)',
     async (flag) => {
       const result = await runCli(['explain', 'paravirtualization', '--width', '50', flag]);
       const page = JSON.parse((await runCli(['explain', 'paravirtualization', '--json'])).stdout);
-      const drawings = [...page.intro, ...page.sections.flatMap((s: { blocks: unknown[] }) => s.blocks)]
+      const blocks = [...page.intro, ...page.sections.flatMap((s: { blocks: unknown[] }) => s.blocks)];
+      const drawings = blocks
         .filter((block) => block.kind === 'diagram')
         .flatMap((block) => [...block.text.split('\n'), ...block.ascii.split('\n')]);
+      const code = blocks.filter((block) => block.kind === 'code').flatMap((block) => block.text.split('\n'));
       expect(drawings.length).toBeGreaterThan(0);
       const tooWide = result.stdout
         .replace(/\u001b\[[0-9;]*m/g, '')
         .split('\n')
         .filter((line) => displayWidth(line) > 50);
-      expect(tooWide.filter((line) => !drawings.includes(line.slice(2)))).toEqual([]);
+      const whole = (line: string) =>
+        drawings.includes(line.slice(2)) || code.includes(line.slice(4)) || /^ *https:\/\/\S+$/.test(line);
+      expect(tooWide.filter((line) => !whole(line))).toEqual([]);
       expect(result.stdout).toMatch(/\(diagram is \d+ columns wide;/);
     },
   );
 
   test('reading text is capped at 100 columns on a very wide terminal', async () => {
     const result = await runCli(['explain', 'paravirtualization'], { tty: true, columns: 200, env: { NO_COLOR: '1' } });
-    expect(Math.max(...result.stdout.split('\n').map(displayWidth))).toBe(100);
+    const prose = result.stdout.split('\n').filter((line) => !/^ *https:\/\/\S+$/.test(line));
+    expect(Math.max(...prose.map(displayWidth))).toBe(100);
   });
 
   test('--json is one document with the documented fields', async () => {

@@ -22,11 +22,13 @@ describe('virt list', () => {
     expect(result.stdout).not.toMatch(ANSI);
   });
 
-  test('on a terminal: a tree with the ids alongside', async () => {
+  test('on a terminal: a tree of numbered chapters with the ids alongside', async () => {
     const result = await runCli(['list'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^What is virtualization\? +what-is-virtualization$/);
-    expect(lines[1]).toMatch(/^├─ Full virtualization +full-virtualization$/);
+    expect(lines[0]).toMatch(/^1 What is virtualization\? +what-is-virtualization$/);
+    expect(lines[1]).toMatch(/^├─ 1\.1 Full virtualization +full-virtualization$/);
+    expect(lines[2]).toMatch(/^├─ 1\.2 Paravirtualization +paravirtualization$/);
+    expect(result.stdout).toMatch(/\n2 Virtualization Solutions +virtualization-solutions\n├─ 2\.1 KVM/);
     expect(result.stdout).toMatch(BOX_DRAWING);
   });
 

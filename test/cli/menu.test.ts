@@ -31,16 +31,17 @@ const pick = (label: RegExp) => (choices: Choice[]) => {
 };
 
 describe('the interactive menu, with scripted prompts', () => {
-  test('type "para", open it, read the related topic, then quit: exit 0', async () => {
-    const { prompts, asked } = scripted([(choices) => choices[0]!.value, pick(/^Read next/), pick(/^Quit/)]);
+  test('type "para", open it, go on to the next chapter of the guide, then quit: exit 0', async () => {
+    const { prompts, asked } = scripted([(choices) => choices[0]!.value, pick(/^Next in the guide/), pick(/^Quit/)]);
     const result = await runCli(['menu'], { ...tty, prompts });
     expect(asked[0]!.choices[0]!.value).toBe('paravirtualization');
     expect(asked[0]!.choices[0]!.name).toMatch(/^Paravirtualization — The guest kernel/);
     expect(result.stdout).toMatch(/│ Paravirtualization +│/);
     expect(asked[1]!.choices.slice(0, 2).map((c) => c.name)).toEqual([
-      expect.stringMatching(/^Read next: /),
+      'Next in the guide: Software virtualization (emulation)',
       'Compare Paravirtualization with Hybrid virtualization (hardware-assisted + virtio)',
     ]);
+    expect(result.stdout).toMatch(/│ Software virtualization \(emulation\) +│/);
     expect(result.code).toBe(0);
   });
 
@@ -95,6 +96,6 @@ describe('the interactive menu, with scripted prompts', () => {
     expect(asked[0]!.message).toMatch(/Find a topic/);
     const piped = await runCli([]);
     expect(piped.code).toBe(0);
-    expect(piped.stdout).toMatch(/^Examples:\n(.*\n)*Usage: virt/);
+    expect(piped.stdout).toMatch(/^Usage: virt (.*\n)*Examples:\n/);
   });
 });

@@ -51,12 +51,12 @@ describe('bin/virt.js as a child process', () => {
   test('options without a command, and no terminal, print the help on stdout with exit 0', () => {
     for (const args of [['--plain'], ['--json'], ['--no-pager', '--width', '60']]) {
       const other = virt(args);
-      expect([args, other.status, other.stderr, other.stdout.slice(0, 9)]).toEqual([args, 0, '', 'Examples:']);
+      expect([args, other.status, other.stderr, other.stdout.slice(0, 11)]).toEqual([args, 0, '', 'Usage: virt']);
     }
     expect(virt(['--bogus']).status).toBe(2);
     const result = virt([]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Examples:\n(.*\n)*Usage: virt/);
+    expect(result.stdout).toMatch(/^Usage: virt (.*\n)*Examples:\n/);
   });
 
   test('list | head -1 exits 0 with nothing on stderr', () => {

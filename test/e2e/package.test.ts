@@ -4,8 +4,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Jest's workers may carry FORCE_COLOR, which now colours piped output; the checks here read plain output.
 const run = (command: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
+  spawnSync(command, args, {
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: undefined, ...env },
+    timeout: 180_000,
+  });
 
 describe('the npm package', () => {
   test('npm pack has what a user needs and nothing else; installed globally, virt and man virt work', () => {

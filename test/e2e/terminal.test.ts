@@ -12,7 +12,7 @@ describe('virt in a real terminal (tmux)', () => {
     await session.waitFor(/❯ Paravirtualization — /);
     session.send('Enter');
     const screen = await session.waitFor(/Paravirtualization: what next\?/);
-    expect(screen).toMatch(/❯ Read next: /);
+    expect(screen).toMatch(/❯ Next in the guide: Software virtualization/);
     expect(screen).toMatch(/Compare Paravirtualization with /);
     session.send('Down', 'Enter');
     await session.waitFor(/Guest OS modified\?/);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, withoutOwnEscapes } from '../helpers/run-cli.js';
 
 const word = fc.oneof(
   fc.constantFrom('explain', 'list', 'compare', 'search', 'menu', 'completion', 'lint', 'help', 'bash', 'zsh', 'fish'),
@@ -20,6 +20,8 @@ const word = fc.oneof(
     '--pager',
     '--diff',
     '--why',
+    '--brief',
+    '--no-hyperlinks',
     '--markdown',
     '--limit',
     '--help',
@@ -57,7 +59,7 @@ describe('the CLI under random argument lists', () => {
         expect([0, 1, 2]).toContain(result.code);
         expect(result.stderr).not.toMatch(STACK);
         expect(result.stderr).not.toMatch(/unexpected error/);
-        const stdout = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+        const stdout = withoutOwnEscapes(result.stdout);
         expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
         expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
         if (argv.includes('--json') && result.code === 0 && result.stdout.startsWith('{'))

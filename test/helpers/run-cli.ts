@@ -39,4 +39,14 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
 }
 
 export const ANSI = /\u001b\[/;
+
+/**
+ * Output less the escapes virt itself writes in rich mode: SGR colours, and OSC 8 hyperlinks on source
+ * titles whose address is http(s) with no control character in it. Whatever is left is not virt's.
+ */
+export function withoutOwnEscapes(text: string): string {
+  return text
+    .replace(/\u001b\]8;;(?:https?:\/\/[^\u0000-\u001f\u007f-\u009f]*)?\u0007/g, '')
+    .replace(/\u001b\[[0-9;]*m/g, '');
+}
 export const BOX_DRAWING = /[\u2500-\u257f]/;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { makePack, packTopic } from '../helpers/pack.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, withoutOwnEscapes } from '../helpers/run-cli.js';
 
 const TITLE = '\u001b]0;pwned\u0007';
 const CLEAR = '\u001b[2J';
@@ -18,9 +18,9 @@ const hostile = makePack(
   'hostile',
 );
 
-/** Anything other than newline and tab (the TSV delimiter), or SGR colour codes virt itself adds, is a control character that must not be there. */
+/** Anything other than newline and tab (the TSV delimiter), or the escapes virt itself adds, is a control character that must not be there. */
 function controls(text: string): string[] {
-  return [...text.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) =>
+  return [...withoutOwnEscapes(text).matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) =>
     JSON.stringify(m[0]),
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { makePack, packTopic } from '../helpers/pack.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, withoutOwnEscapes } from '../helpers/run-cli.js';
 
 /** C1 controls (a CSI that sets red, NEL), a bidi override and isolate, and zero-width characters, as YAML escapes. */
 const C1 = '\\u009b31m\\u0085';
@@ -38,8 +38,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const FORMAT = /\p{Cf}/u;
 
-/** What a terminal would be sent, less the colours virt itself adds in rich mode. */
-const shown = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+/** What a terminal would be sent, less the colours and source links virt itself adds in rich mode. */
+const shown = withoutOwnEscapes;
 
 function strings(value: unknown, key = ''): [string, string][] {
   if (typeof value === 'string') return [[key, value]];

@@ -208,17 +208,16 @@ describe('wrapText: the lines wrap-ansi makes', () => {
     );
   });
 
-  test('keeps a word whole when it fits and cuts one wider than the line', () => {
+  test('keeps a word whole when it fits and cuts one wider than the line, but never an address', () => {
     expect(wrapText('a hypercall is a call into the hypervisor', 16)).toEqual([
       'a hypercall is a',
       'call into the',
       'hypervisor',
     ]);
+    expect(wrapText('see example.org/a/very/long/path', 12)).toEqual(['see example.', 'org/a/very/l', 'ong/path']);
     expect(wrapText('see https://example.org/a/very/long/path', 12)).toEqual([
       'see',
-      'https://exam',
-      'ple.org/a/ve',
-      'ry/long/path',
+      'https://example.org/a/very/long/path',
     ]);
     expect(wrapText('全虚拟化不需要修改客户机', 8)).toEqual(['全虚拟化', '不需要修', '改客户机']);
   });
