@@ -48,6 +48,23 @@ const textEngineOnFirstUse = (folder: string): Plugin => ({
 });
 
 /**
+ * commander loads node:child_process when it loads, only to run external subcommands, which virt has none of;
+ * that built-in (with node:net behind it) is a good part of a plain command's own startup. esbuild gives
+ * commander, and only commander, a stand-in that loads the real module the first time any of it is used.
+ * commander's source is not touched: this is a choice of which module its require gets.
+ */
+const childProcessOnFirstUse: Plugin = {
+  name: 'child-process-on-first-use',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: join(root, 'src', 'tools', 'stand-ins', 'child-process-on-first-use.cjs') }
+        : undefined,
+    );
+  },
+};
+
+/**
  * `import('../lazy/x.js')` becomes a require of the separate bundle dist/lazy/x.cjs (`folder` is where that
  * is from the bundle being built), so no heavy part is copied into a bundle that does not need it.
  */
@@ -87,7 +104,7 @@ await build({
   ...common,
   entryPoints: ['src/bundle.ts'],
   outfile: 'dist/virt.cjs',
-  plugins: [textEngineOnFirstUse('./lazy/'), lazyBundles('./lazy/')],
+  plugins: [childProcessOnFirstUse, textEngineOnFirstUse('./lazy/'), lazyBundles('./lazy/')],
 });
 // Small on purpose: bin/virt.js loads it first, to turn on Node's compile cache before the main bundle loads.
 await build({ ...common, entryPoints: ['src/store/compile-cache.ts'], outfile: 'dist/compile-cache.cjs' });

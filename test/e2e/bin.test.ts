@@ -137,6 +137,26 @@ describe('the guide is measured without the text engine', () => {
   });
 });
 
+describe("commander's node:child_process", () => {
+  // commander loads it only to run external subcommands, which virt has none of; the build hands commander a
+  // stand-in that loads it on first use (see childProcessOnFirstUse in src/tools/build.ts).
+  const loaded = (args: string[]) => {
+    const report = `process.on('exit', () => process.stderr.write('child_process: ' + process.moduleLoadList.includes('NativeModule child_process') + '\\n'));`;
+    const result = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(report)}`, 'bin/virt.js', ...args],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
+    );
+    expect(result.status).toBe(0);
+    return /child_process: (true|false)/.exec(result.stderr)?.[1];
+  };
+
+  test('is never loaded by the everyday commands', () => {
+    for (const args of [['explain', 'kvm'], ['list'], ['search', 'hypercall'], ['compare', 'full', 'para']])
+      expect(loaded(args)).toBe('false');
+  });
+});
+
 describe('a working directory that was removed', () => {
   test('virt fails nowhere Node itself starts, even with a relative VIRT_CACHE_DIR', () => {
     const parent = mkdtempSync(join(tmpdir(), 'virt-cwd-'));
