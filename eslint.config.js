@@ -10,7 +10,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['bin/*.js', '*.js'] },
+        projectService: { allowDefaultProject: ['bin/*.js', '*.js', 'src/tools/stand-ins/*.cjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', '*.js'],
+    files: ['bin/**/*.js', '*.js', 'src/tools/stand-ins/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: {
