@@ -15,16 +15,16 @@ export interface SearchIndex {
 }
 
 /**
- * Search has two parts. A MiniSearch index of each topic's names (title, aliases, summary) ranks topics and
- * forgives prefixes and near spellings. The rest of a topic (its section headings, comparison facts and page
+ * Search has two parts. A MiniSearch index of each topic's names (title and aliases) ranks topics and forgives
+ * prefixes and near spellings. The rest of a topic (its summary, section headings, comparison facts and page
  * text) is not indexed: it is scanned for each word, a few hundred kilobytes in a few milliseconds, which
  * costs less than loading an index of every word at each start. So near spellings match names only; in the
  * rest a word matches where it begins a word (`hyperc` finds hypercall).
  */
-const FIELDS = ['title', 'aliases', 'summary'];
+const FIELDS = ['title', 'aliases'];
 /** A hit in a title or alias outranks one in the summary, which outranks one in the headings or facts, then the page. */
-const BOOST = { title: 4, aliases: 4, summary: 2 };
-const WEIGHT = { details: 1.5, page: 1 };
+const BOOST = { title: 4, aliases: 4 };
+const WEIGHT = { summary: 2, details: 1.5, page: 1 };
 /**
  * Pages that teach a subject at length (the methods and the guide's chapters) come before the short
  * glossary entry of the same word: a learner searching "hypercall" is best served by paravirtualization.
@@ -33,7 +33,7 @@ const WEIGHT = { details: 1.5, page: 1 };
 const MOST_WORDS = 0.6;
 const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
 
-type ShortFields = { id: string; title: string; aliases: string; summary: string };
+type ShortFields = { id: string; title: string; aliases: string };
 
 const processTerm = (term: string) => {
   const lower = term.toLowerCase();
@@ -49,18 +49,23 @@ export interface SearchData {
 
 /** A topic's text that is scanned, lower-cased once, here, instead of at every search. */
 interface ScannedText {
+  summary: string;
   details: string;
   page: string;
 }
 
 function shortFields(topic: Topic): ShortFields {
-  return { id: topic.id, title: topic.title, aliases: topic.aliases.join(' '), summary: topic.summary };
+  return { id: topic.id, title: topic.title, aliases: topic.aliases.join(' ') };
 }
 
 function scannedText(topic: Topic): ScannedText {
   const headings = topic.sections.map((section) => section.heading);
   const facts = Object.values(topic.attributes).map((value) => `${value.value} ${value.why ?? ''}`);
-  return { details: [...headings, ...facts].join('\n').toLowerCase(), page: topicBodyText(topic).toLowerCase() };
+  return {
+    summary: topic.summary.toLowerCase(),
+    details: [...headings, ...facts].join('\n').toLowerCase(),
+    page: topicBodyText(topic).toLowerCase(),
+  };
 }
 
 /** For the build: the built-in guide's search data, given its topics with their pages. */
@@ -163,16 +168,24 @@ function rank(
  * on every page ranks nothing).
  */
 function scan(term: string, text: Map<string, ScannedText>): Map<string, number> {
-  const counts = new Map<string, { details: number; page: number }>();
+  const counts = new Map<string, { summary: number; details: number; page: number }>();
   for (const [id, scanned] of text) {
-    const found = { details: occurrences(term, scanned.details), page: occurrences(term, scanned.page) };
-    if (found.details + found.page > 0) counts.set(id, found);
+    const found = {
+      summary: occurrences(term, scanned.summary),
+      details: occurrences(term, scanned.details),
+      page: occurrences(term, scanned.page),
+    };
+    if (found.summary + found.details + found.page > 0) counts.set(id, found);
   }
   const rarity = Math.log(1 + (text.size - counts.size + 0.5) / (counts.size + 0.5));
   const saturate = (found: number) => (found * 2.2) / (found + 1.2);
   const scores = new Map<string, number>();
   for (const [id, found] of counts) {
-    scores.set(id, rarity * (WEIGHT.details * saturate(found.details) + WEIGHT.page * saturate(found.page)));
+    const weighted =
+      WEIGHT.summary * saturate(found.summary) +
+      WEIGHT.details * saturate(found.details) +
+      WEIGHT.page * saturate(found.page);
+    scores.set(id, rarity * weighted);
   }
   return scores;
 }
