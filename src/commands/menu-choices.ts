@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { canCompare } from '../model/comparison.js';
 import type { Topic } from '../model/topic.js';
 import type { Choice } from '../prompts/prompts.js';
 import { treeRows } from '../render/list.js';
@@ -48,8 +49,7 @@ export const COMPARE_PICK = 'compare-pick';
 
 /** The related topic a comparison with this one says most about: the first sharing comparison attributes. */
 function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
-  const keys = Object.keys(topic.attributes);
-  const sharing = related.filter((other) => keys.some((key) => other.attributes[key]));
+  const sharing = related.filter((other) => canCompare([topic, other]));
   return sharing.find((other) => other.kind === topic.kind) ?? sharing[0];
 }
 
@@ -57,7 +57,7 @@ function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
  * What to do after reading a page: the first related topic is one Enter away, and a comparison with the
  * most comparable related topic two keys (Down, Enter).
  */
-export function nextStepChoices(topic: Topic, related: Topic[], width: number): Choice[] {
+export function nextStepChoices(topic: Topic, related: Topic[], width: number, comparable = true): Choice[] {
   const [first, ...others] = related;
   const partner = comparableWith(topic, related);
   return [
@@ -66,7 +66,9 @@ export function nextStepChoices(topic: Topic, related: Topic[], width: number): 
       ? [{ name: fit(`Compare ${topic.title} with ${partner.title}`, width), value: `compare:${partner.id}` }]
       : []),
     ...others.map((other) => ({ name: fit(`Read: ${other.title}`, width), value: `open:${other.id}` })),
-    { name: `Compare ${fit(topic.title, Math.max(10, width - 30))} with other topics…`, value: COMPARE_PICK },
+    ...(comparable
+      ? [{ name: `Compare ${fit(topic.title, Math.max(10, width - 30))} with other topics…`, value: COMPARE_PICK }]
+      : []),
     { name: 'Search for another topic', value: FIND },
     { name: 'Browse the guide in order', value: BROWSE },
     { name: 'Quit', value: QUIT },

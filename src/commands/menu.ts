@@ -60,14 +60,19 @@ export async function runMenu(ctx: Context): Promise<void> {
         }
         await explain.runExplain(ctx, [topic.id]);
         const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
-        step = toStep(await ask.select(`${topic.title}: what next?`, nextStepChoices(topic, related, width)), topic.id);
+        step = toStep(
+          await ask.select(
+            `${topic.title}: what next?`,
+            nextStepChoices(topic, related, width, catalog.comparableWith(topic).length > 0),
+          ),
+          topic.id,
+        );
         if (step.kind === 'compare' && step.ids.length === 0) {
-          const others = catalog.topics.filter((other) => other.id !== topic.id);
-          const sameKind = others.filter((other) => other.kind === topic.kind);
-          const rest = others.filter((other) => other.kind !== topic.kind);
+          // Only topics it shares attributes with: any other choice would compare nothing.
+          const others = catalog.comparableWith(topic);
           const picked = await ask.checkbox(
             `Compare ${topic.title} with… (Space to pick, Enter to compare)`,
-            [...sameKind, ...rest].map((other) => topicChoice(other, width)),
+            others.map((other) => topicChoice(other, width)),
           );
           step = { kind: 'compare', ids: picked, from: topic.id };
         }

@@ -31,6 +31,55 @@ describe('virt compare on the real guide', () => {
     expect(result.stdout).not.toMatch(BOX_DRAWING);
   });
 
+  test.each([
+    [
+      ['type 1', 'type 2'],
+      ['Runs on', 'Relies on', 'Examples', 'Typical use', 'Guest performance', 'KVM and bhyve'],
+    ],
+    [
+      ['vm', 'container'],
+      ['Kernel shared with host?', 'Isolation', 'Start time', 'Density', 'Image size'],
+    ],
+    [
+      ['hypervisor', 'host', 'guest'],
+      ['Role', 'Controls', 'Answers to', 'What it sees'],
+    ],
+    [
+      ['emulation', 'virtualization'],
+      ['Other CPU architecture?', 'Hardware support needed', 'CPU overhead'],
+    ],
+  ])('concepts learners set side by side have filled rows: %j', async (names, attributes) => {
+    const result = await runCli(['compare', ...names, '--json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout).rows as { attribute: string; values: (string | null)[]; why: unknown[] }[];
+    expect(rows.map((row) => row.attribute)).toEqual(expect.arrayContaining(attributes));
+    for (const row of rows) {
+      expect(row.values.every((value) => typeof value === 'string' && value.length > 0)).toBe(true);
+      expect(row.why.every((why) => typeof why === 'string' && why.length > 0)).toBe(true);
+    }
+  });
+
+  test('topics with no attribute in common exit 1 with one line and comparable topics, never an empty table', async () => {
+    const result = await runCli(['compare', 'type-1-hypervisor', 'kvm']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    const [first, ...hints] = result.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^virt: Type 1 hypervisor and KVM .* have no attribute in common to compare$/);
+    expect(hints).toContain('type-1-hypervisor compares with type-2-hypervisor');
+    expect((await runCli(['compare', 'type-1-hypervisor', 'kvm'], { tty: true, columns: 100 })).stdout).toBe('');
+  });
+
+  test('groups that cannot compare are refused and not completed; tags match whatever their case', async () => {
+    for (const group of ['@terms', '@chapters', '@sections']) {
+      const result = await runCli(['compare', group]);
+      expect(result).toMatchObject({ code: 2, stdout: '' });
+      expect(result.stderr).toMatch(/share no attribute to compare by; groups that compare are .*@methods/);
+    }
+    const bash = (await runCli(['completion', 'bash'])).stdout;
+    expect(bash).toMatch(/@hypervisors/);
+    expect(bash).not.toMatch(/@terms|@chapters|@sections/);
+    expect((await runCli(['compare', '@Hypervisors'])).stdout).toBe((await runCli(['compare', '@hypervisors'])).stdout);
+  });
+
   test('products compare on the product attributes; mixed kinds on the union, with a mark for no value', async () => {
     const products = await runCli(['compare', 'kvm', 'xen']);
     expect(products.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual([
@@ -43,14 +92,14 @@ describe('virt compare on the real guide', () => {
       'First release',
       '',
     ]);
-    const mixed = await runCli(['compare', 'docker', 'full', '--json']);
+    const mixed = await runCli(['compare', 'vm', 'full', '--json']);
     const document = JSON.parse(mixed.stdout);
     expect(document.rows.map((row: { key: string }) => row.key)).toEqual(
-      expect.arrayContaining(['vendor', 'guest-modified']),
+      expect.arrayContaining(['image-size', 'guest-modified']),
     );
-    const vendor = document.rows.find((row: { key: string }) => row.key === 'vendor');
-    expect(vendor.values[1]).toBeNull();
-    expect((await runCli(['compare', 'docker', 'full'])).stdout).toMatch(/^Vendor or project\t[^\t]+\t-$/m);
+    const imageSize = document.rows.find((row: { key: string }) => row.key === 'image-size');
+    expect(imageSize.values[1]).toBeNull();
+    expect((await runCli(['compare', 'vm', 'full'])).stdout).toMatch(/^Image size\t[^\t]+\t-$/m);
   });
 
   test('--json: {schemaVersion, topics, rows: [{key, attribute, values}]} with values in topic order', async () => {

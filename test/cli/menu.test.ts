@@ -68,10 +68,20 @@ describe('the interactive menu, with scripted prompts', () => {
     ]);
     const result = await runCli(['menu'], { ...tty, columns: 160, prompts });
     expect(asked[2]!.choices[0]!.value).toBe('full-virtualization');
+    // The picker offers only topics that share attributes with Paravirtualization: no glossary term like Host.
+    expect(asked[2]!.choices.map((choice) => choice.value)).not.toContain('host');
+    expect(asked[2]!.choices.map((choice) => choice.value)).toContain('virtual-machine');
     expect(result.stdout).toMatch(/Software virtualization/);
     expect(asked[5]!.choices[0]!.name).toMatch(/^What is virtualization\?/);
     expect(result.stdout).toMatch(/│ Containerization/);
     expect(result.code).toBe(0);
+  });
+
+  test('a page with nothing to compare with offers no comparison', async () => {
+    const { prompts, asked } = scripted([() => 'checking-a-host', pick(/^Quit/)]);
+    const result = await runCli(['menu'], { ...tty, prompts });
+    expect(result.code).toBe(0);
+    expect(asked[1]!.choices.map((choice) => choice.name)).not.toContainEqual(expect.stringMatching(/^Compare/));
   });
 
   test('Ctrl-C at any prompt exits 130 and shows the cursor again', async () => {
