@@ -11,6 +11,12 @@ describe('content packs', () => {
         aliases: ['lab'],
         related: ['kvm', 'virsh'],
         parent: 'kvm',
+        extra: ['tags: [Course-Labs]', 'attributes:', '  vendor: "Our course"', '  host-os: "Linux"'],
+      }),
+      '02-lab.md': packTopic('xen-lab', {
+        title: 'Xen lab',
+        parent: 'xen',
+        extra: ['tags: [Course-Labs]', 'attributes:', '  vendor: "Our course"', '  host-os: "Linux"'],
       }),
     },
     'course',
@@ -32,6 +38,15 @@ describe('content packs', () => {
 
     expect((await runCli(['--content', pack, 'search', 'course', 'lab'])).stdout).toMatch(/^kvm-lab\t/m);
     expect((await runCli(['--content', pack, 'compare', 'lab', 'kvm'])).code).toBe(0);
+  });
+
+  test('a tag with capitals is a group, typed in any case', async () => {
+    for (const group of ['@Course-Labs', '@course-labs']) {
+      const compared = await runCli(['--content', pack, 'compare', group]);
+      expect(compared.code).toBe(0);
+      expect(compared.stdout.split('\n')[0]).toBe('attribute\tKVM lab\tXen lab');
+    }
+    expect((await runCli(['--content', pack, 'completion', 'bash'])).stdout).toMatch(/@course-labs/);
   });
 
   test('VIRT_CONTENT_PATH adds packs too', async () => {
@@ -111,7 +126,7 @@ describe('content packs', () => {
       stderr: '',
     });
     const clean = await runCli(['lint', pack]);
-    expect(clean.stdout).toBe(`virt lint: ${pack}: 1 topic(s), no problems\n`);
+    expect(clean.stdout).toBe(`virt lint: ${pack}: 2 topic(s), no problems\n`);
     expect(JSON.parse((await runCli(['lint', '--json'])).stdout)).toMatchObject({ schemaVersion: 1, problems: [] });
   });
 
