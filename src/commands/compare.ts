@@ -57,16 +57,16 @@ export async function runCompare(ctx: Context, names: string[], options: Compare
     ctx.write(text.renderComparisonTsv(comparison));
   } else {
     const theme = await ctx.theme();
-    const { renderComparisonTable, tableLayout } = await import('../lazy/table.js');
+    const { DIFFERS_MARK, renderComparisonTable, tableLayout } = await import('../lazy/table.js');
     const layout = tableLayout(comparison, ctx.out.width);
     const body = layout
       ? renderComparisonTable(comparison, theme, layout)
       : text.renderComparisonStacked(comparison, theme, ctx.out.width);
-    const legendText = `Highlighted rows differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`;
-    const legend =
-      comparison.rows.some((row) => row.differs) && theme.color
-        ? `${wrapText(legendText, ctx.out.width).map(theme.muted).join('\n')}\n`
-        : '';
+    // The mark, not only the colour, shows which rows differ, so the legend is there with NO_COLOR too.
+    const legendText = `${DIFFERS_MARK} marks ${layout?.transposed ? 'attributes' : 'rows'} that differ; --diff shows only those${options.why ? '' : ', --why explains each value'}.`;
+    const legend = comparison.rows.some((row) => row.differs)
+      ? `${wrapText(legendText, ctx.out.width).map(theme.muted).join('\n')}\n`
+      : '';
     const notes = options.why ? text.renderComparisonNotes(comparison, theme, ctx.out.readingWidth) : '';
     await ctx.show(body + legend + notes);
   }

@@ -52,7 +52,7 @@ describe('the interactive menu, with scripted prompts', () => {
     ]);
     const result = await runCli(['menu'], { ...tty, prompts });
     expect(asked[1]!.choices[1]!.value).toBe('compare:hybrid-virtualization');
-    expect(result.stdout).toMatch(/│ Guest OS modified\? +│ Yes: kernel ported.* +│ Drivers only/);
+    expect(result.stdout).toMatch(/^\* Guest OS modified\? +Yes: kernel ported.* +Drivers only/m);
     expect(result.code).toBe(0);
   });
 
@@ -73,7 +73,7 @@ describe('the interactive menu, with scripted prompts', () => {
     expect(asked[2]!.choices.map((choice) => choice.value)).toContain('virtual-machine');
     expect(result.stdout).toMatch(/Software virtualization/);
     expect(asked[5]!.choices[0]!.name).toMatch(/^What is virtualization\?/);
-    expect(result.stdout).toMatch(/│ Containerization/);
+    expect(result.stdout).toMatch(/^ {2}Attribute .*Containerization/m);
     expect(result.code).toBe(0);
   });
 
