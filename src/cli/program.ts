@@ -163,10 +163,11 @@ Environment: ${ENVIRONMENT.map(([name]) => name).join(', ')}. See \`man virt\` f
     .command('lint')
     .description('check a guide folder (the built-in guide by default) and report every problem as file:line: message')
     .argument('[dirs...]', 'guide folders to check, each on top of the built-in guide')
+    .option('--strict', 'fail (exit 2) on warnings too')
     .addHelpText('before', examples('lint'))
-    .action(async (dirs: string[], _options: unknown, command: Command) => {
+    .action(async (dirs: string[], options: { strict?: boolean }, command: Command) => {
       const ctx = context(command);
-      await runLint(ctx, dirs, ctx.packs);
+      await runLint(ctx, dirs, ctx.packs, options);
     });
 
   program

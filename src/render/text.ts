@@ -30,3 +30,6 @@ export function wrapText(text: string, width: number, first = '', rest = first):
     : textEngine().wrap(text, room).split('\n');
   return lines.map((line, index) => (index === 0 ? first : rest) + line);
 }
+
+/** A count with its noun, singular or plural: "1 problem", "3 problems". */
+export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -69,7 +69,7 @@ describe('content packs', () => {
     const result = await runCli(['--content', clash, 'list']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(
-      /^virt: invalid content: .*clash\/(kvm|alias)\.md:\d+: .*\(and 1 more problem\(s\); run `virt lint` to see all\)\n$/,
+      /^virt: invalid content: .*clash\/(kvm|alias)\.md:\d+: .*\(and 1 more problem; run `virt lint` to see all\)\n$/,
     );
     const lint = await runCli(['lint', clash]);
     expect(lint.stdout).toMatch(
@@ -107,26 +107,47 @@ describe('content packs', () => {
     const lint = await runCli(['lint', broken]);
     expect(lint.code).toBe(2);
     const lines = lint.stdout.trim().split('\n');
+    // Errors first, then warnings.
     expect(lines).toEqual([
       expect.stringMatching(/broken\/bad\.md:10: expected attribute "first-release" to be a string/),
+      expect.stringMatching(/broken\/worse\.md:3: malformed metadata/),
       expect.stringMatching(/broken\/nosummary\.md:2: missing summary.*\(warning\)$/),
       expect.stringMatching(/broken\/nosummary\.md:2: missing sources.*\(warning\)$/),
-      expect.stringMatching(/broken\/worse\.md:3: malformed metadata/),
     ]);
-    expect(lint.stderr).toBe('virt: lint found 4 problem(s) in 3 file(s)\n');
+    expect(lint.stderr).toBe('virt: lint found 2 errors and 2 warnings in 3 files\n');
     const related = await runCli(['lint', makePack({ 'r.md': packTopic('r', { related: ['no-such-topic'] }) })]);
     expect(related.stdout).toMatch(/r\.md:\d+: related topic "no-such-topic" does not exist/);
+  });
+
+  test('warnings alone exit 0 with the count; --strict makes them fail', async () => {
+    const quiet = makePack({ 'q.md': '---\nid: quiet\ntitle: Quiet\nkind: term\n---\nText\n' }, 'quiet');
+    const lint = await runCli(['lint', quiet]);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/q\.md:2: missing summary.*\(warning\)$/),
+      expect.stringMatching(/q\.md:2: missing sources.*\(warning\)$/),
+      `virt lint: ${quiet}: 1 topic, 2 warnings (--strict makes them fail)`,
+    ]);
+    const strict = await runCli(['lint', quiet, '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toBe('virt: lint found 2 warnings in 1 file\n');
+  });
+
+  test('virt lint content checks the built-in folder as the guide, not as a pack of duplicates', async () => {
+    const result = await runCli(['lint', 'content']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^virt lint: content: \d+ topics, no problems\n$/);
   });
 
   test('virt lint on the built-in guide exits 0 with a one-line summary', async () => {
     const result = await runCli(['lint']);
     expect(result).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^virt lint: content: \d+ topic\(s\), no problems\n$/),
+      stdout: expect.stringMatching(/^virt lint: content: \d+ topics, no problems\n$/),
       stderr: '',
     });
     const clean = await runCli(['lint', pack]);
-    expect(clean.stdout).toBe(`virt lint: ${pack}: 2 topic(s), no problems\n`);
+    expect(clean.stdout).toBe(`virt lint: ${pack}: 2 topics, no problems\n`);
     expect(JSON.parse((await runCli(['lint', '--json'])).stdout)).toMatchObject({ schemaVersion: 1, problems: [] });
   });
 
