@@ -111,12 +111,27 @@ describe('content packs', () => {
     expect(lines).toEqual([
       expect.stringMatching(/broken\/bad\.md:10: expected attribute "first-release" to be a string/),
       expect.stringMatching(/broken\/worse\.md:3: malformed metadata/),
+      // bad.md is not built (its attribute is wrong), yet its broken link is reported too.
+      expect.stringMatching(/broken\/bad\.md:6: related topic "no-such-topic" does not exist/),
       expect.stringMatching(/broken\/nosummary\.md:2: missing summary.*\(warning\)$/),
       expect.stringMatching(/broken\/nosummary\.md:2: missing sources.*\(warning\)$/),
     ]);
-    expect(lint.stderr).toBe('virt: lint found 2 errors and 2 warnings in 3 files\n');
+    expect(lint.stderr).toBe('virt: lint found 3 errors and 2 warnings in 3 files\n');
     const related = await runCli(['lint', makePack({ 'r.md': packTopic('r', { related: ['no-such-topic'] }) })]);
     expect(related.stdout).toMatch(/r\.md:\d+: related topic "no-such-topic" does not exist/);
+  });
+
+  test('every problem of a file is reported, even when one field keeps its topic from being built', async () => {
+    const text = packTopic('kindless', { related: ['no-such-topic'], parent: 'no-such-parent' }).replace(
+      'kind: section\n',
+      '',
+    );
+    const lint = await runCli(['lint', makePack({ 'k.md': text }, 'kindless')]);
+    expect(lint.code).toBe(2);
+    expect(lint.stdout).toMatch(/k\.md:\d+: missing kind/);
+    expect(lint.stdout).toMatch(/k\.md:\d+: related topic "no-such-topic" does not exist/);
+    expect(lint.stdout).toMatch(/k\.md:\d+: parent topic "no-such-parent" does not exist/);
+    expect(lint.stderr).toBe('virt: lint found 3 errors in 1 file\n');
   });
 
   test('warnings alone exit 0 with the count; --strict makes them fail', async () => {
