@@ -71,7 +71,9 @@ export class ContentError extends VirtError {
   constructor(readonly problems: ContentProblem[]) {
     const first = problems[0];
     const more =
-      problems.length > 1 ? ` (and ${problems.length - 1} more problem(s); run \`virt lint\` to see all)` : '';
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; run \`virt lint\` to see all)`
+        : '';
     super(`invalid content: ${first ? formatProblem(first) : 'unknown problem'}${more}`, EXIT.usage);
   }
 }

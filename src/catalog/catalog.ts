@@ -1,3 +1,4 @@
+import { canCompare } from '../model/comparison.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { resolveName, type Resolution } from './resolve.js';
 import { buildNameIndex, type NameIndex } from './name-index.js';
@@ -13,7 +14,10 @@ export interface Catalog {
   page(topic: Topic): Promise<Topic>;
   /** Members of a group: a tag (`hypervisors`) or a kind in the plural (`methods`, `products`). */
   group(name: string): Topic[] | undefined;
-  groupNames(): string[];
+  /** The groups whose members can be compared (see canCompare); the others are not offered. */
+  comparableGroupNames(): string[];
+  /** The topics that share a comparison attribute with this one, those of its kind first. */
+  comparableWith(topic: Topic): Topic[];
 }
 
 export interface CatalogOptions {
@@ -56,14 +60,24 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
         : resolveName((index ??= buildNameIndex(guide.topics)), name);
     },
     group: (name) => groups().get(name.toLowerCase().replace(/^@/, '')),
-    groupNames: () => [...groups().keys()].sort(),
+    comparableGroupNames: () =>
+      [...groups()]
+        .filter(([, members]) => members.length > 1 && canCompare(members))
+        .map(([name]) => name)
+        .sort(),
+    comparableWith: (topic) => {
+      const others = guide.topics.filter((other) => other !== topic && canCompare([topic, other]));
+      return [...others.filter((other) => other.kind === topic.kind), ...others.filter((o) => o.kind !== topic.kind)];
+    },
   };
 }
 
 function groupTopics(topics: Topic[]): Map<string, Topic[]> {
   const map = new Map<string, Topic[]>();
   for (const topic of topics) {
-    for (const name of new Set([`${topic.kind}s`, ...topic.tags])) map.set(name, [...(map.get(name) ?? []), topic]);
+    // Tags are matched without regard to case, as `@Group` is typed.
+    for (const name of new Set([`${topic.kind}s`, ...topic.tags.map((tag) => tag.toLowerCase())]))
+      map.set(name, [...(map.get(name) ?? []), topic]);
   }
   return map;
 }

@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Topic } from '../model/topic.js';
+import { normalizeName } from '../model/normalize.js';
 import { topicBodyText } from '../model/topic-text.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -8,6 +9,8 @@ export interface SearchHit {
   score: number;
   /** The query terms as they matched in the text (after fuzzy and prefix matching). */
   terms: string[];
+  /** The whole query (less the words search ignores) is this topic's id, title or an alias. */
+  exactMatch?: boolean;
 }
 
 export interface SearchIndex {
@@ -29,6 +32,8 @@ const WEIGHT = { summary: 2, details: 1.5, page: 1 };
  * Pages that teach a subject at length (the methods and the guide's chapters) come before the short
  * glossary entry of the same word: a learner searching "hypercall" is best served by paravirtualization.
  */
+/** The share of a query's words a topic's name must be for the topic to come before the pages that only mention it. */
+const NAMED_SHARE = 0.5;
 /** The share of a question's words (of three or more) that a topic must match. */
 const MOST_WORDS = 0.6;
 const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
@@ -106,7 +111,64 @@ export async function createSearchIndex(
   }
   // Only this guide's topics are answered, whatever else the prebuilt index holds.
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  return { search: (query) => rank(query, index, text, byId) };
+  const names = topicNames(topics);
+  return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), names) };
+}
+
+const tokenize = (text: string) => (MiniSearch.getDefault('tokenize') as (text: string) => string[])(text);
+const significantWords = (text: string) =>
+  tokenize(text)
+    .map(processTerm)
+    .filter((term): term is string => !!term);
+
+/** Each topic's names (id, title, its short form and the part in brackets, aliases) as whole strings and as words. */
+interface TopicNames {
+  exact: Map<string, Topic>;
+  words: { topic: Topic; words: string[] }[];
+}
+
+function topicNames(topics: Topic[]): TopicNames {
+  const exact = new Map<string, Topic>();
+  const words: TopicNames['words'] = [];
+  for (const topic of topics) {
+    const bracket = /^(.*?)\s*\((.+)\)\s*$/.exec(topic.title);
+    const forms = [topic.id, topic.title, ...(bracket ? [bracket[1]!, bracket[2]!] : []), ...topic.aliases];
+    for (const form of forms) {
+      for (const key of [normalizeName(form), normalizeName(significantWords(form).join(' '))]) {
+        if (key && !exact.has(key)) exact.set(key, topic);
+      }
+      const named = significantWords(form);
+      if (named.length) words.push({ topic, words: named });
+    }
+  }
+  return { exact, words };
+}
+
+/** A query word names a word of a title when they are the same, or the query's is its plural. */
+const sameWord = (asked: string, named: string) => asked === named || asked === `${named}s` || asked === `${named}es`;
+
+/**
+ * A learner who types a topic's name wants that page, even when longer pages mention the word more: the topic
+ * the whole query names comes first (marked exactMatch), then the topics whose title or alias is most of the
+ * query ("kvm vs xen": both), then the rest in the order of their scores. In a longer question a name is one
+ * word among several, and the page that answers the question matters more than the one that is named.
+ */
+function putNamedFirst(query: string, hits: SearchHit[], names: TopicNames): SearchHit[] {
+  const asked = significantWords(query);
+  const exact =
+    names.exact.get(normalizeName(query)) ??
+    (asked.length ? names.exact.get(normalizeName(asked.join(' '))) : undefined);
+  const named = new Set<Topic>();
+  for (const { topic, words } of names.words) {
+    const all = words.every((word) => asked.some((term) => sameWord(term, word)));
+    if (all && words.length / asked.length >= NAMED_SHARE) named.add(topic);
+  }
+  const tier = (hit: SearchHit) => (hit.topic === exact ? 2 : named.has(hit.topic) ? 1 : 0);
+  const ranked = hits.map((hit) => (hit.topic === exact ? { ...hit, exactMatch: true } : hit));
+  if (exact && !ranked.some((hit) => hit.topic === exact))
+    ranked.unshift({ topic: exact, score: ranked[0]?.score ?? 1, terms: asked, exactMatch: true });
+  // Sorting is stable, so each tier keeps the order of the scores.
+  return ranked.sort((a, b) => tier(b) - tier(a));
 }
 
 function rank(
@@ -115,13 +177,7 @@ function rank(
   text: Map<string, ScannedText>,
   byId: Map<string, Topic>,
 ): SearchHit[] {
-  const terms = [
-    ...new Set(
-      (MiniSearch.getDefault('tokenize') as (text: string) => string[])(query)
-        .map(processTerm)
-        .filter((term): term is string => !!term),
-    ),
-  ];
+  const terms = [...new Set(significantWords(query))];
   if (terms.length === 0) return [];
   // A topic's score is the sum over the words it matches. Learners type questions, with words no page uses
   // ("how do vms work on a mac"), so a topic need not match every word: one or two words must all match, and

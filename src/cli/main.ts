@@ -3,6 +3,7 @@ import { cleanText } from '../content/sanitize.js';
 import { EXIT, NotFoundError, VirtError } from '../errors.js';
 import type { Prompts } from '../prompts/prompts.js';
 import type { Io } from './io.js';
+import { utf8Locale } from './output-mode.js';
 import { createProgram } from './program.js';
 
 /** Runs virt with `argv` (without node and script) and returns the exit status; never throws, never exits. */
@@ -25,11 +26,7 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
     env: rawIo.env,
     ...(rawIo.page ? { page: rawIo.page } : {}),
     // inquirer is loaded only when the first question is asked.
-    prompts: prompts ?? {
-      search: async (...args) => (await inquirer()).search(...args),
-      select: async (...args) => (await inquirer()).select(...args),
-      checkbox: async (...args) => (await inquirer()).checkbox(...args),
-    },
+    prompts: prompts ?? lazyPrompts(rawIo.env.TERM === 'dumb' || !utf8Locale(rawIo.env)),
   };
   const program = createProgram(io, version);
   try {
@@ -40,8 +37,16 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
   }
 }
 
-let inquirerPrompts: Prompts | undefined;
-const inquirer = async () => (inquirerPrompts ??= (await import('../lazy/prompts.js')).inquirerPrompts());
+/** The terminal's prompts, loaded when the first question is asked; in ASCII where Unicode may not show. */
+function lazyPrompts(ascii: boolean): Prompts {
+  let loaded: Prompts | undefined;
+  const inquirer = async () => (loaded ??= (await import('../lazy/prompts.js')).inquirerPrompts({ ascii }));
+  return {
+    search: async (...args) => (await inquirer()).search(...args),
+    select: async (...args) => (await inquirer()).select(...args),
+    checkbox: async (...args) => (await inquirer()).checkbox(...args),
+  };
+}
 
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {

@@ -96,7 +96,7 @@ function resolveWidth(
 }
 
 /** Box drawing needs UTF-8; the locale variables say whether the terminal has it (unset means modern default). */
-function utf8Locale(env: Record<string, string | undefined>): boolean {
+export function utf8Locale(env: Record<string, string | undefined>): boolean {
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
   if (!locale) return true;
   return /utf-?8/i.test(locale);

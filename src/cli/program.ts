@@ -175,10 +175,11 @@ export function createProgram(io: Io, version: string): Command {
     .command('lint')
     .description('check a guide folder (the built-in guide by default) and report every problem as file:line: message')
     .argument('[dirs...]', 'guide folders to check, each on top of the built-in guide')
+    .option('--strict', 'fail (exit 2) on warnings too')
     .addHelpText('after', examples('lint'))
-    .action(async (dirs: string[], _options: unknown, command: Command) => {
+    .action(async (dirs: string[], options: { strict?: boolean }, command: Command) => {
       const ctx = context(command);
-      await runLint(ctx, dirs, ctx.packs);
+      await runLint(ctx, dirs, ctx.packs, options);
     });
 
   program

@@ -10,6 +10,6 @@ export async function runCompletion(ctx: Context, shell: string, spec: CliSpec):
   const catalog = await ctx.catalog();
   const oneWord = (name: string) => (/^[A-Za-z0-9@._/+-]+$/.test(name) ? [name.toLowerCase()] : []);
   const topics = [...new Set(catalog.topics.flatMap((topic) => [topic.id, ...topic.aliases.flatMap(oneWord)]))];
-  const groups = catalog.groupNames().map((name) => `@${name}`);
+  const groups = catalog.comparableGroupNames().map((name) => `@${name}`);
   ctx.write(renderCompletion(shell as Shell, spec, { topics, groups }));
 }

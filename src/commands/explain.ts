@@ -1,10 +1,12 @@
+import { comparedNames } from '../catalog/phrasing.js';
 import type { Context } from '../context/context.js';
 import { keyFacts } from '../model/attributes.js';
 import { briefTopic } from '../model/brief.js';
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { topicJson, toJson } from '../render/json.js';
 import { guideNeighbours, treeRows } from '../render/list.js';
 import { renderPlainPage } from '../render/page-plain.js';
+import { runCompare } from './compare.js';
 import { resolveTopic } from './resolve-topic.js';
 
 export interface ExplainOptions {
@@ -14,11 +16,23 @@ export interface ExplainOptions {
   brief?: boolean;
 }
 
-/** `virt explain <topic…>`: one topic's page. Words are joined, so `virt explain type 2 hypervisor` works. */
+const shellWord = (word: string) => (/^[\w@.-]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, '\\$1')}"`);
+
+/**
+ * `virt explain <topic…>`: one topic's page. Words are joined, so `virt explain type 2 hypervisor` works, and a
+ * question works too (`what is a hypervisor`). A question that sets two topics side by side (`kvm vs xen`) is a
+ * comparison: on a terminal it is shown; piped, the command to run goes to stderr, so a script's output stays
+ * one kind of thing.
+ */
 export async function runExplain(ctx: Context, words: string[], options: ExplainOptions = {}): Promise<void> {
   const name = words.join(' ').trim();
   if (!name)
     throw new UsageError('explain needs a topic name, for example `virt explain paravirtualization` (see `virt list`)');
+  const pair = comparedNames(name);
+  if (pair) {
+    if (ctx.out.mode === 'rich') return runCompare(ctx, pair, {});
+    throw new NotFoundError(`"${name}" compares two topics; run \`virt compare ${pair.map(shellWord).join(' ')}\``);
+  }
   const catalog = await ctx.catalog();
   const whole = await catalog.page(resolveTopic(catalog, name, ctx));
   const topic = options.brief ? briefTopic(whole) : whole;

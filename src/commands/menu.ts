@@ -16,7 +16,7 @@ import {
 
 type Step =
   | { kind: 'find' }
-  | { kind: 'browse' }
+  | { kind: 'browse'; from?: string }
   | { kind: 'open'; id: string }
   | { kind: 'compare'; ids: string[]; from: string }
   | { kind: 'quit' };
@@ -37,20 +37,22 @@ export async function runMenu(ctx: Context): Promise<void> {
   const index = await ctx.search();
   const search = (query: string) => index.search(query).map((hit) => hit.topic);
   const width = Math.max(30, ctx.out.width - 4);
+  const ascii = ctx.out.ascii;
 
   let step: Step = { kind: 'find' };
   while (step.kind !== 'quit') {
     switch (step.kind) {
       case 'find': {
         const id = await ask.search('Find a topic (type to filter, Enter to open)', (term) =>
-          term?.trim() ? matchingChoices(catalog, search, term, width) : allTopicChoices(catalog, width),
+          term?.trim() ? matchingChoices(catalog, search, term, width, ascii) : allTopicChoices(catalog, width, ascii),
         );
-        step = { kind: 'open', id };
+        step = id === QUIT ? { kind: 'quit' } : { kind: 'open', id };
         break;
       }
       case 'browse': {
-        const id = await ask.select('The guide, in reading order', allTopicChoices(catalog, width));
-        step = { kind: 'open', id };
+        // From a page, the guide opens at that page, not at the top.
+        const id = await ask.select('The guide, in reading order', allTopicChoices(catalog, width, ascii), step.from);
+        step = id === QUIT ? { kind: 'quit' } : { kind: 'open', id };
         break;
       }
       case 'open': {
@@ -62,17 +64,17 @@ export async function runMenu(ctx: Context): Promise<void> {
         await explain.runExplain(ctx, [topic.id]);
         const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
         const { next } = guideNeighbours(treeRows(catalog.children), topic.id);
-        const choices = nextStepChoices(topic, related, width, next);
+        const comparable = catalog.comparableWith(topic).length > 0;
+        const choices = nextStepChoices(topic, related, width, next, comparable);
         step = toStep(await ask.select(`${topic.title}: what next?`, choices), topic.id);
         if (step.kind === 'compare' && step.ids.length === 0) {
-          const others = catalog.topics.filter((other) => other.id !== topic.id);
-          const sameKind = others.filter((other) => other.kind === topic.kind);
-          const rest = others.filter((other) => other.kind !== topic.kind);
+          // Only topics it shares attributes with: any other choice would compare nothing.
+          const others = catalog.comparableWith(topic);
           const picked = await ask.checkbox(
             `Compare ${topic.title} with… (Space to pick, Enter to compare)`,
-            [...sameKind, ...rest].map((other) => topicChoice(other, width)),
+            others.map((other) => topicChoice(other, width, '', ascii)),
           );
-          step = { kind: 'compare', ids: picked, from: topic.id };
+          step = picked.includes(QUIT) ? { kind: 'quit' } : { kind: 'compare', ids: picked, from: topic.id };
         }
         break;
       }
@@ -94,7 +96,7 @@ export async function runMenu(ctx: Context): Promise<void> {
 function toStep(answer: string, current: string): Step {
   if (answer === QUIT) return { kind: 'quit' };
   if (answer === FIND) return { kind: 'find' };
-  if (answer === BROWSE) return { kind: 'browse' };
+  if (answer === BROWSE) return { kind: 'browse', from: current };
   if (answer === COMPARE_PICK) return { kind: 'compare', ids: [], from: current };
   if (answer.startsWith('open:')) return { kind: 'open', id: answer.slice(5) };
   if (answer.startsWith('compare:')) return { kind: 'compare', ids: [answer.slice(8)], from: current };

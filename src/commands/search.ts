@@ -24,17 +24,22 @@ export async function runSearch(ctx: Context, words: string[], options: { limit?
     ]);
   }
   const shown = ctx.out.mode === 'json' ? hits : hits.slice(0, limit);
+  const more = shown.length < hits.length ? `showing ${shown.length} of ${hits.length} (use --limit)` : '';
   if (ctx.out.mode === 'json') ctx.write(`${JSON.stringify(render.searchJson(query, shown), null, 2)}\n`);
-  else if (ctx.out.mode === 'plain') ctx.write(render.renderSearchPlain(shown));
-  else {
-    // Search ranks the pages that teach a subject; when the words are also a topic's name, say so first.
+  else if (ctx.out.mode === 'plain') {
+    ctx.write(render.renderSearchPlain(shown));
+    // On stderr, so that scripts reading the results get only results.
+    if (more) ctx.note(more);
+  } else {
+    // A near spelling of a topic's name is not an exact match; say which page it names.
     const named = catalog.resolve(query);
     const theme = await ctx.theme();
     const pointer =
-      named.kind === 'found' && named.via !== 'prefix'
+      named.kind === 'found' && named.via !== 'prefix' && shown[0]?.topic !== named.topic
         ? `${wrapText(`${theme.muted(`"${query}" is a topic of its own:`)} ${keepTogether(theme.accent(`virt explain ${named.topic.id}`))}`, ctx.out.readingWidth).join('\n')}\n\n`
         : '';
     const withPages = await Promise.all(shown.map(async (hit) => ({ ...hit, topic: await catalog.page(hit.topic) })));
-    await ctx.show(pointer + render.renderSearchRich(withPages, theme, ctx.out.readingWidth));
+    const footer = more ? `\n${theme.muted(more)}\n` : '';
+    await ctx.show(pointer + render.renderSearchRich(withPages, theme, ctx.out.readingWidth) + footer);
   }
 }

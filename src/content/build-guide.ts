@@ -1,5 +1,5 @@
 import type { AttributeSchema, Guide } from '../model/topic.js';
-import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
+import { checkGuide, entriesOf, type Problem, type TopicEntry, type UnbuiltLinks } from './check-guide.js';
 
 export { entriesOf };
 import { parseTopic } from './parse-topic.js';
@@ -21,6 +21,7 @@ export function buildGuide(
 ): { guide: Guide; problems: Problem[] } {
   const problems: Problem[] = [];
   const entries: TopicEntry[] = [...earlier];
+  const unbuilt: UnbuiltLinks[] = [];
   for (const file of files) {
     const parsed = parseTopic(
       file.text,
@@ -29,7 +30,8 @@ export function buildGuide(
     );
     problems.push(...parsed.problems.map((p) => ({ ...p, file: file.file })));
     if (parsed.topic) entries.push({ topic: parsed.topic, lines: parsed.lines, overrides: parsed.overrides });
+    else if (parsed.links) unbuilt.push({ file: file.file, lines: parsed.lines, ...parsed.links });
   }
-  const checked = checkGuide(entries, schema, meter);
+  const checked = checkGuide(entries, schema, meter, unbuilt);
   return { guide: checked.guide, problems: [...problems, ...checked.problems] };
 }

@@ -97,7 +97,8 @@ function fail(): never {
 type Fields = Record<string, unknown>;
 const ENTRY_KEYS = new Set(['path', 'size', 'changedMs', 'ino', 'parsed', 'page']);
 const PAGE_KEYS = new Set(['intro', 'sections']);
-const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems']);
+const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems', 'links']);
+const LINKS_KEYS = new Set(['related', 'parent']);
 const PROBLEM_KEYS = new Set(['line', 'message', 'severity']);
 const TOPIC_KEYS = new Set([
   'id',
@@ -168,6 +169,11 @@ function checkNames(value: unknown): void {
 function storedParse(value: unknown): void {
   const parse = fields(value, PARSE_KEYS);
   if (parse.topic !== undefined) storedTopic(parse.topic);
+  if (parse.links !== undefined) {
+    const links = fields(parse.links, LINKS_KEYS);
+    checkNames(links.related);
+    if (links.parent !== undefined) checkString(links, 'parent', 'name');
+  }
   const lines = fields(parse.lines, ownKeysExcept(parse.lines, RESERVED_KEYS));
 
   for (const line of Object.values(lines)) count(line);

@@ -20,10 +20,19 @@ export interface Problem extends ContentProblem {
  * Checks the topics as one guide, in reading order: ids and names unique, links resolving, attribute sets
  * complete. A later topic (from a pack) may replace an earlier one of the same id only with `overrides: true`.
  */
+/** The links of a file whose topic could not be built: checked all the same, so every problem is reported. */
+export interface UnbuiltLinks {
+  file: string;
+  lines: Record<string, number>;
+  related: string[];
+  parent?: string;
+}
+
 export function checkGuide(
   entries: TopicEntry[],
   schema: AttributeSchema,
   meter: WorkMeter = { steps: 0 },
+  unbuilt: UnbuiltLinks[] = [],
 ): { guide: Guide; problems: Problem[] } {
   const problems: Problem[] = [];
   const where = (entry: TopicEntry, key: string) => ({
@@ -80,6 +89,20 @@ export function checkGuide(
         owners.set(normal, entry);
       }
     }
+  }
+
+  for (const links of unbuilt) {
+    const at = (key: string) => ({ file: links.file, line: links.lines[key] ?? 1, severity: 'error' as const });
+    for (const id of links.related) {
+      meter.steps += 1;
+      if (!byId.has(id))
+        problems.push({ ...at('related'), message: `related topic "${id}" does not exist${suggest(id, byId)}` });
+    }
+    if (links.parent !== undefined && !byId.has(links.parent))
+      problems.push({
+        ...at('parent'),
+        message: `parent topic "${links.parent}" does not exist${suggest(links.parent, byId)}`,
+      });
   }
 
   const defs = new Set(allAttributeDefs(schema).map((def) => def.key));

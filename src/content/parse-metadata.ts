@@ -20,6 +20,12 @@ export type TopicMeta = Omit<Topic, 'intro' | 'sections' | 'origin'> & {
   lines: Record<string, number>;
 };
 
+/** The links of a topic that could not be built, for the guide's check of links. */
+export interface TopicLinks {
+  related: string[];
+  parent?: string;
+}
+
 export interface MetaProblem {
   line: number;
   message: string;
@@ -46,7 +52,7 @@ export function parseMetadata(
   document: Document,
   lineCounter: LineCounter,
   firstLine: number,
-): { meta?: TopicMeta; problems: MetaProblem[] } {
+): { meta?: TopicMeta; problems: MetaProblem[]; links?: TopicLinks; lines?: Record<string, number> } {
   const problems: MetaProblem[] = [];
   const keyLines = (node: unknown) => {
     const found = new Map<string, number>();
@@ -121,7 +127,10 @@ export function parseMetadata(
   if (typeof overrides !== 'boolean')
     error('overrides', `expected overrides to be true or false, found ${show(overrides)}`);
 
-  if (problems.some((p) => p.severity === 'error')) return { problems };
+  // A topic with an error is not built, but its links are still checked, so that lint reports every
+  // problem of the file at once.
+  if (problems.some((p) => p.severity === 'error'))
+    return { problems, links: { related, ...(typeof parent === 'string' ? { parent } : {}) }, lines };
   return {
     problems,
     meta: {

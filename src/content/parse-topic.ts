@@ -2,7 +2,7 @@ import type { Topic } from '../model/topic.js';
 import { splitFrontMatter } from './front-matter.js';
 import { MarkdownLimitError } from './markdown-limits.js';
 import { parseBody } from './parse-body.js';
-import { parseMetadata, type MetaProblem, type TopicMeta } from './parse-metadata.js';
+import { parseMetadata, type MetaProblem, type TopicLinks, type TopicMeta } from './parse-metadata.js';
 import { cleanText } from './sanitize.js';
 import type { WorkMeter } from './work-meter.js';
 
@@ -12,6 +12,8 @@ export interface ParsedTopic {
   lines: Record<string, number>;
   overrides: boolean;
   problems: MetaProblem[];
+  /** When the topic could not be built: its links, still checked against the guide. */
+  links?: TopicLinks;
 }
 
 /** Parses one topic file's text. Pure: the caller reads the file and says where it came from. */
@@ -33,7 +35,7 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
   if (!split.ok)
     return { lines: {}, overrides: false, problems: [{ line: split.line, message: split.message, severity: 'error' }] };
   const { document, lineCounter, metadataLine, body, bodyLine } = split.value;
-  const { meta, problems } = parseMetadata(document, lineCounter, metadataLine);
+  const { meta, problems, links, lines } = parseMetadata(document, lineCounter, metadataLine);
   let parsedBody: ReturnType<typeof parseBody>;
   try {
     parsedBody = parseBody(body, bodyLine, meter);
@@ -54,7 +56,7 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
     return { lines: {}, overrides: false, problems };
   }
   problems.push(...parsedBody.problems);
-  if (!meta) return { lines: {}, overrides: false, problems };
+  if (!meta) return { lines: lines ?? {}, overrides: false, problems, ...(links ? { links } : {}) };
   return { topic: toTopic(meta, parsedBody, origin), lines: meta.lines, overrides: meta.overrides, problems };
 }
 

@@ -1,2 +1,2 @@
-/** Comparison tables: cli-table3. */
-export { renderComparisonTable, tableLayout } from '../render/compare-table.js';
+/** Comparison tables: the compact table layout (no library: a header rule and aligned columns). */
+export { DIFFERS_MARK, renderComparisonTable, tableLayout } from '../render/compare-table.js';

@@ -37,3 +37,10 @@ export function buildComparison(topics: Topic[], schema: AttributeSchema): Compa
   });
   return { topics, rows };
 }
+
+/** Whether the topics can be compared: some attribute every one of them has a value for. */
+export function canCompare(topics: Topic[]): boolean {
+  const [first, ...rest] = topics;
+  if (!first) return false;
+  return Object.keys(first.attributes).some((key) => rest.every((topic) => topic.attributes[key] !== undefined));
+}

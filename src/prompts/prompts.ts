@@ -3,12 +3,18 @@ export interface Choice {
   name: string;
   value: string;
   description?: string;
+  /** What the answer line shows once picked (the name when absent). */
+  short?: string;
   disabled?: boolean;
 }
+
+/** The answer of a prompt left with a quitting key (Esc, Ctrl-D, or `q` in a list): the same as choosing Quit. */
+export const QUIT_ANSWER = 'quit';
 
 export interface Prompts {
   /** Type-to-filter picker: `source` is called with what has been typed so far. */
   search(message: string, source: (term: string | undefined) => Choice[]): Promise<string>;
-  select(message: string, choices: Choice[]): Promise<string>;
+  /** `start`: the value of the choice the cursor starts on. */
+  select(message: string, choices: Choice[], start?: string): Promise<string>;
   checkbox(message: string, choices: Choice[]): Promise<string[]>;
 }

@@ -1,78 +1,125 @@
-import Table from 'cli-table3';
 import type { Comparison } from '../model/comparison.js';
 import { NO_VALUE } from './compare-text.js';
 import type { Theme } from './theme.js';
 import { displayWidth, wrapText } from './text.js';
 
-const ASCII_CHARS = {
-  top: '-',
-  'top-mid': '+',
-  'top-left': '+',
-  'top-right': '+',
-  bottom: '-',
-  'bottom-mid': '+',
-  'bottom-left': '+',
-  'bottom-right': '+',
-  left: '|',
-  'left-mid': '+',
-  mid: '-',
-  'mid-mid': '+',
-  right: '|',
-  'right-mid': '+',
-  middle: '|',
-};
+/** How a comparison is laid out as a table: topics across (one column each) or, transposed, down (one row each). */
+export interface TableLayout {
+  transposed: boolean;
+  /** The text width of each column, the first being the labels (attributes, or topics when transposed). */
+  widths: number[];
+}
 
-/** Column widths for a bordered table, or undefined when the topics do not fit side by side. */
-export function tableLayout(comparison: Comparison, width: number): { label: number; column: number } | undefined {
-  const topics = comparison.topics.length;
-  const longestLabel = Math.max(...comparison.rows.map((row) => displayWidth(row.label)), displayWidth('Attribute'));
-  const label = Math.min(longestLabel + 2, 22);
-  // Borders take topics + 2 columns; each cell has one space of padding on each side.
-  const room = width - label - (topics + 2) - topics * 2;
-  const column = Math.floor(room / topics);
-  const longestValue = Math.max(
-    ...comparison.rows.flatMap((row) => row.values.map((value) => displayWidth(value ?? NO_VALUE))),
-    ...comparison.topics.map((t) => displayWidth(t.title)),
+/** The mark before an attribute whose values differ, in every mode, so it shows without colour too. */
+export const DIFFERS_MARK = '*';
+const marked = (label: string, differs: boolean) => `${differs ? DIFFERS_MARK : ' '} ${label}`;
+/** Between two columns. */
+const GAP = '  ';
+
+/** The table's text before styling: a header row, then the body rows. */
+function grid(comparison: Comparison, transposed: boolean): string[][] {
+  if (!transposed) {
+    return [
+      ['  Attribute', ...comparison.topics.map((topic) => topic.title)],
+      ...comparison.rows.map((row) => [marked(row.label, row.differs), ...row.values.map((v) => v ?? NO_VALUE)]),
+    ];
+  }
+  return [
+    ['Topic', ...comparison.rows.map((row) => marked(row.label, row.differs))],
+    ...comparison.topics.map((topic, index) => [
+      topic.title,
+      ...comparison.rows.map((row) => row.values[index] ?? NO_VALUE),
+    ]),
+  ];
+}
+
+/** Labels longer than this share the room left with the other columns. */
+const LONGEST_LABEL = 26;
+/** Words longer than this may be broken; any shorter stays whole. */
+const LONGEST_WHOLE_WORD = 18;
+
+/**
+ * Column widths that fit `width`: every column at least as wide as its longest word (so no word breaks,
+ * "Paravirtuali|zation"), the room left given to the columns whose text would otherwise wrap the most.
+ * Undefined when even the narrowest columns do not fit.
+ */
+function fitColumns(cells: string[][], width: number): number[] | undefined {
+  const columns = cells[0]!.length;
+  const column = (index: number) => cells.map((row) => row[index] ?? '');
+  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
+  const least = [...Array(columns).keys()].map((index) =>
+    Math.max(index === 0 ? 10 : 8, Math.min(LONGEST_WHOLE_WORD, Math.max(...column(index).map(longestWord)))),
   );
-  // Columns narrower than the longest word would break words mid-way ("Paravirtuali|zation"): stack instead.
-  const longestWord = Math.max(
-    ...[
-      ...comparison.topics.map((t) => t.title),
-      ...comparison.rows.flatMap((row) => row.values.map((value) => value ?? '')),
-    ]
-      .flatMap((text) => text.split(/\s+/))
-      .map(displayWidth),
-  );
-  if (column < Math.max(12, Math.min(longestWord, 18))) return undefined;
-  return { label: label - 2, column: Math.min(column, Math.max(longestValue, 8)) };
+  const most = [...Array(columns).keys()].map((index) => Math.max(least[index]!, ...column(index).map(displayWidth)));
+  let room = width - GAP.length * (columns - 1) - least.reduce((sum, w) => sum + w, 0);
+  if (room < 0) return undefined;
+  const widths = [...least];
+  // The labels first: they are short, and a wrapped label costs a line in every column.
+  const labelRoom = Math.min(room, Math.min(most[0]!, Math.max(least[0]!, LONGEST_LABEL)) - least[0]!);
+  widths[0]! += labelRoom;
+  room -= labelRoom;
+  while (room > 0) {
+    let widest = -1;
+    for (let index = 0; index < columns; index++) {
+      const wanting = most[index]! - widths[index]!;
+      if (wanting > 0 && (widest === -1 || wanting > most[widest]! - widths[widest]!)) widest = index;
+    }
+    if (widest === -1) break;
+    widths[widest]!++;
+    room--;
+  }
+  return widths;
 }
 
 /**
- * A bordered comparison table. Cell text is wrapped here, by display width, before cli-table3 sees it:
- * its own wrapping truncates or garbles wide (CJK) characters.
+ * A table when one fits: topics side by side, or, when there are too many topics for that, one row per
+ * topic with the attributes across. Undefined when neither fits (the caller stacks blocks instead).
  */
-export function renderComparisonTable(
-  comparison: Comparison,
-  theme: Theme,
-  layout: { label: number; column: number },
-): string {
-  const cell = (text: string, width: number) => wrapText(text, width).join('\n');
-  const table = new Table({
-    head: [
-      theme.muted('Attribute'),
-      ...comparison.topics.map((topic) => cell(theme.title(topic.title), layout.column)),
-    ],
-    colWidths: [layout.label + 2, ...comparison.topics.map(() => layout.column + 2)],
-    wordWrap: false,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    ...(theme.ascii ? { chars: ASCII_CHARS } : {}),
+export function tableLayout(comparison: Comparison, width: number): TableLayout | undefined {
+  const across = fitColumns(grid(comparison, false), width);
+  if (across) return { transposed: false, widths: across };
+  const down = fitColumns(grid(comparison, true), width);
+  return down ? { transposed: true, widths: down } : undefined;
+}
+
+/**
+ * A comparison table, compact: columns apart by two spaces and a rule under the header only, so a dozen
+ * attributes fit one screen. A label that wraps keeps its text clear of the difference mark.
+ */
+export function renderComparisonTable(comparison: Comparison, theme: Theme, layout: TableLayout): string {
+  const text = grid(comparison, layout.transposed);
+  const differs = (row: number, column: number) =>
+    layout.transposed
+      ? row === 0 && column > 0 && comparison.rows[column - 1]!.differs
+      : row > 0 && column === 0 && comparison.rows[row - 1]!.differs;
+  const style = (cell: string, row: number, column: number) => {
+    if (differs(row, column)) return theme.different(cell);
+    if (row === 0) return column === 0 ? theme.muted(cell) : layout.transposed ? theme.strong(cell) : theme.title(cell);
+    if (column === 0 && layout.transposed) return theme.title(cell);
+    return cell.trim() === NO_VALUE ? theme.muted(cell) : cell;
+  };
+  const isMarked = (row: number, column: number) => (layout.transposed ? row === 0 && column > 0 : column === 0);
+  const cellLines = (cell: string, row: number, column: number) => {
+    const width = layout.widths[column]!;
+    const lines = isMarked(row, column)
+      ? wrapText(cell.slice(2), width, cell.slice(0, 2), '  ')
+      : wrapText(cell, width);
+    // Padding stays outside the styling, so that the line's end can be trimmed.
+    return lines.map((line) => style(line, row, column) + ' '.repeat(Math.max(0, width - displayWidth(line))));
+  };
+  const out: string[] = [];
+  text.forEach((row, rowIndex) => {
+    const cells = row.map((cell, column) => cellLines(cell, rowIndex, column));
+    const height = Math.max(...cells.map((lines) => lines.length));
+    for (let line = 0; line < height; line++) {
+      out.push(
+        cells
+          .map((lines, column) => lines[line] ?? ' '.repeat(layout.widths[column]!))
+          .join(GAP)
+          .trimEnd(),
+      );
+    }
+    if (rowIndex === 0) out.push(layout.widths.map((w) => (theme.ascii ? '-' : '─').repeat(w)).join(GAP));
   });
-  for (const row of comparison.rows) {
-    const label = row.differs ? theme.different(row.label) : row.label;
-    table.push([
-      cell(label, layout.label),
-      ...row.values.map((value) => cell(value ?? theme.muted(NO_VALUE), layout.column)),
-    ]);
-  }
-  return `${table.toString()}\n`;
+  return `${out.join('\n')}\n`;
 }

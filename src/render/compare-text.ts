@@ -12,7 +12,7 @@ export function renderComparisonStacked(comparison: Comparison, theme: Theme, wi
   const lines: string[] = [];
   for (const row of comparison.rows) {
     if (lines.length) lines.push('');
-    lines.push(...wrapText(row.differs ? theme.different(row.label) : theme.heading(row.label), width));
+    lines.push(...wrapText(row.differs ? theme.different(`* ${row.label}`) : theme.heading(row.label), width));
     row.values.forEach((value, index) => {
       const title = comparison.topics[index]!.title;
       lines.push(...wrapText(`${theme.strong(`${title}:`)} ${value ?? theme.muted(NO_VALUE)}`, width, '  ', '      '));

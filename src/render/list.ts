@@ -59,20 +59,27 @@ export function renderTree(rows: TreeRow[], theme: Theme, width: number): string
       title: row.depth === 0 ? theme.heading(title) : title,
     };
   });
-  const column = Math.min(Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2, Math.floor(width * 0.6));
-  // The id is what `virt explain` takes, so it is never dropped: aligned in its column when the title
-  // leaves room, right after the title when not, and on a line of its own under a title that fills the width.
+  const ids = rows.map((row) =>
+    displayWidth(`${row.topic.id}${row.topic.origin.pack !== undefined ? ` [${row.topic.origin.pack}]` : ''}`),
+  );
+  // The column leaves room for the longest id, so every id can stand in it.
+  const column = Math.min(
+    Math.max(...lefts.map((l) => displayWidth(l.prefix + l.title))) + 2,
+    Math.floor(width * 0.6),
+    width - Math.max(...ids),
+  );
+  // The id is what `virt explain` takes, so it is never dropped: in its column when the title leaves room,
+  // else on the next line, in the same column (or under the title when the column leaves no room), so the
+  // ids always read down one column.
   const lines = lefts.flatMap(({ row, prefix, title }) => {
     const id = `${theme.muted(row.topic.id)}${row.topic.origin.pack !== undefined ? theme.muted(` [${row.topic.origin.pack}]`) : ''}`;
-    const idWidth = displayWidth(id);
-    const left = prefix + title;
-    if (displayWidth(left) + 2 <= column && column + idWidth <= width) return [`${padEnd(left, column)}${id}`];
-    if (displayWidth(left) + 2 + idWidth <= width) return [`${left}  ${id}`];
+    const fitsColumn = column + displayWidth(id) <= width;
     const indent = ' '.repeat(displayWidth(prefix));
     const wrapped = wrapText(title, width, prefix, indent);
     const last = wrapped.at(-1)!;
-    if (displayWidth(last) + 2 + idWidth <= width) return [...wrapped.slice(0, -1), `${last}  ${id}`];
-    return [...wrapped, ...wrapText(id, width, `${indent}  `)];
+    if (fitsColumn && displayWidth(last) + 2 <= column)
+      return [...wrapped.slice(0, -1), `${padEnd(last, column)}${id}`];
+    return [...wrapped, fitsColumn ? `${' '.repeat(column)}${id}` : `${indent}  ${id}`];
   });
   return `${lines.join('\n')}\n`;
 }

@@ -30,9 +30,12 @@ function snippet(hit: SearchHit, length = 160): string {
   const start =
     first - lineStart > length / 2 ? Math.max(lineStart, text.lastIndexOf(' ', first - length / 3) + 1) : lineStart;
   const lineEnd = text.indexOf('\n', start);
-  const end = Math.min(lineEnd === -1 ? text.length : lineEnd, start + length);
+  const stop = lineEnd === -1 ? text.length : lineEnd;
+  // Cut at the last space before the length, so no word is split.
+  const lastSpace = text.lastIndexOf(' ', start + length);
+  const end = stop <= start + length ? stop : lastSpace > start ? lastSpace : start + length;
   const cut = text.slice(start, end).trim();
-  return `${start > lineStart ? '…' : ''}${cut}${end < (lineEnd === -1 ? text.length : lineEnd) ? '…' : ''}`;
+  return `${start > lineStart ? '…' : ''}${cut}${end < stop ? '…' : ''}`;
 }
 
 /** Search results on a terminal: title and id, then a short snippet with the matching words highlighted. */
@@ -62,6 +65,7 @@ export function searchJson(query: string, hits: SearchHit[]) {
       title: hit.topic.title,
       summary: hit.topic.summary,
       score: hit.score,
+      ...(hit.exactMatch ? { exactMatch: true } : {}),
     })),
   };
 }

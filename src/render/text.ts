@@ -80,3 +80,6 @@ function setUnitsAside(text: string, room: number, units: string[]): string {
     })
     .join('\n');
 }
+
+/** A count with its noun, singular or plural: "1 problem", "3 problems". */
+export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

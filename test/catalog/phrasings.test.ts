@@ -20,10 +20,8 @@ describe('search as learners phrase their questions', () => {
       if (!top.includes(id)) misses.push(`${phrasing} → ${id} (found ${top.filter(Boolean).join(', ') || 'nothing'})`);
     }
     expect(phrasings.length).toBeGreaterThanOrEqual(40);
-    expect({ misses, share: 1 - misses.length / phrasings.length }).toEqual({
-      misses: expect.any(Array),
-      share: expect.any(Number),
-    });
-    expect(1 - misses.length / phrasings.length).toBeGreaterThanOrEqual(0.95);
+    // On failure, the list of misses shows which phrasings to look at.
+    const allowed = Math.floor(phrasings.length * 0.05);
+    expect(misses.length <= allowed ? [] : misses).toEqual([]);
   });
 });

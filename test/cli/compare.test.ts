@@ -31,6 +31,55 @@ describe('virt compare on the real guide', () => {
     expect(result.stdout).not.toMatch(BOX_DRAWING);
   });
 
+  test.each([
+    [
+      ['type 1', 'type 2'],
+      ['Runs on', 'Relies on', 'Examples', 'Typical use', 'Guest performance', 'KVM and bhyve'],
+    ],
+    [
+      ['vm', 'container'],
+      ['Kernel shared with host?', 'Isolation', 'Start time', 'Density', 'Image size'],
+    ],
+    [
+      ['hypervisor', 'host', 'guest'],
+      ['Role', 'Controls', 'Answers to', 'What it sees'],
+    ],
+    [
+      ['emulation', 'virtualization'],
+      ['Other CPU architecture?', 'Hardware support needed', 'CPU overhead'],
+    ],
+  ])('concepts learners set side by side have filled rows: %j', async (names, attributes) => {
+    const result = await runCli(['compare', ...names, '--json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout).rows as { attribute: string; values: (string | null)[]; why: unknown[] }[];
+    expect(rows.map((row) => row.attribute)).toEqual(expect.arrayContaining(attributes));
+    for (const row of rows) {
+      expect(row.values.every((value) => typeof value === 'string' && value.length > 0)).toBe(true);
+      expect(row.why.every((why) => typeof why === 'string' && why.length > 0)).toBe(true);
+    }
+  });
+
+  test('topics with no attribute in common exit 1 with one line and comparable topics, never an empty table', async () => {
+    const result = await runCli(['compare', 'type-1-hypervisor', 'kvm']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    const [first, ...hints] = result.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^virt: Type 1 hypervisor and KVM .* have no attribute in common to compare$/);
+    expect(hints).toContain('type-1-hypervisor compares with type-2-hypervisor');
+    expect((await runCli(['compare', 'type-1-hypervisor', 'kvm'], { tty: true, columns: 100 })).stdout).toBe('');
+  });
+
+  test('groups that cannot compare are refused and not completed; tags match whatever their case', async () => {
+    for (const group of ['@terms', '@chapters', '@sections']) {
+      const result = await runCli(['compare', group]);
+      expect(result).toMatchObject({ code: 2, stdout: '' });
+      expect(result.stderr).toMatch(/share no attribute to compare by; groups that compare are .*@methods/);
+    }
+    const bash = (await runCli(['completion', 'bash'])).stdout;
+    expect(bash).toMatch(/@hypervisors/);
+    expect(bash).not.toMatch(/@terms|@chapters|@sections/);
+    expect((await runCli(['compare', '@Hypervisors'])).stdout).toBe((await runCli(['compare', '@hypervisors'])).stdout);
+  });
+
   test('products compare on the product attributes; mixed kinds on the union, with a mark for no value', async () => {
     const products = await runCli(['compare', 'kvm', 'xen']);
     expect(products.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual([
@@ -43,14 +92,14 @@ describe('virt compare on the real guide', () => {
       'First release',
       '',
     ]);
-    const mixed = await runCli(['compare', 'docker', 'full', '--json']);
+    const mixed = await runCli(['compare', 'vm', 'full', '--json']);
     const document = JSON.parse(mixed.stdout);
     expect(document.rows.map((row: { key: string }) => row.key)).toEqual(
-      expect.arrayContaining(['vendor', 'guest-modified']),
+      expect.arrayContaining(['image-size', 'guest-modified']),
     );
-    const vendor = document.rows.find((row: { key: string }) => row.key === 'vendor');
-    expect(vendor.values[1]).toBeNull();
-    expect((await runCli(['compare', 'docker', 'full'])).stdout).toMatch(/^Vendor or project\t[^\t]+\t-$/m);
+    const imageSize = document.rows.find((row: { key: string }) => row.key === 'image-size');
+    expect(imageSize.values[1]).toBeNull();
+    expect((await runCli(['compare', 'vm', 'full'])).stdout).toMatch(/^Image size\t[^\t]+\t-$/m);
   });
 
   test('--json: {schemaVersion, topics, rows: [{key, attribute, values}]} with values in topic order', async () => {
@@ -83,23 +132,60 @@ describe('virt compare on the real guide', () => {
     expect((await runCli(['compare', '@nothing'])).code).toBe(2);
   });
 
-  test('on a terminal: a bordered table at 120 columns, highlighted differences, --why notes', async () => {
+  test('on a terminal: a compact table at 120 columns, highlighted differences, --why notes', async () => {
     const result = await runCli(['compare', 'full', 'para', '--why', '--width', '120'], { tty: true });
     const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(plain.split('\n')[0]).toMatch(/^┌─+┬─+┬─+┐$/);
+    expect(plain.split('\n')[0]).toMatch(/^ {2}Attribute +Full virtualization +Paravirtualization$/);
+    // A rule under the header, and none between the rows.
+    expect(plain.split('\n')[1]).toMatch(/^─+( {2}─+){2}$/);
+    expect(plain.split('\n').filter((line) => line.startsWith('─'))).toHaveLength(1);
     expect(width(result.stdout)).toBeLessThanOrEqual(120);
-    expect(result.stdout).toContain('\u001b[1m\u001b[33mGuest OS modified?');
+    expect(result.stdout).toContain('\u001b[1m\u001b[33m* Guest OS modified?');
     expect(plain).toMatch(/^WHY$|^Why$/m);
     expect(plain).toMatch(/Paravirtualization: PV kernels|Paravirtualization: /);
   });
 
-  test('columns never break a word: five methods stack at 100 columns and form a table at 140', async () => {
-    const narrow = await runCli(['compare', '@methods', '--width', '100'], { tty: true, env: { NO_COLOR: '1' } });
-    expect(narrow.stdout).not.toMatch(/[┌┬┐]/);
+  test('columns never break a word: five methods form a table at 140 columns', async () => {
     const wide = await runCli(['compare', '@methods', '--width', '140'], { tty: true, env: { NO_COLOR: '1' } });
-    expect(wide.stdout.split('\n')[0]).toMatch(/^┌─+(┬─+){5}┐$/);
+    expect(wide.stdout.split('\n').filter((line) => /^─+( {2}─+){5}$/.test(line))).toHaveLength(1);
     expect(wide.stdout).not.toMatch(/Paravirtuali\s/);
+    expect(width(wide.stdout)).toBeLessThanOrEqual(140);
   });
+
+  test('compare full para fits an 80×24 screen without the pager', async () => {
+    // The pager opens for text as tall as the screen or taller (cli/pager.ts); 23 lines stay below it.
+    const result = await runCli(['compare', 'full', 'para'], { tty: true, columns: 80, rows: 24 });
+    expect(result.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(23);
+    expect(width(result.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  test('without colour, a leading * marks the rows that differ, explained in a legend', async () => {
+    const result = await runCli(['compare', 'full', 'para', '--width', '100'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(result.stdout).toMatch(/^\* Guest OS modified\? /m);
+    expect(result.stdout).toMatch(/^ {2}Density /m);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '* marks rows that differ; --diff shows only those, --why explains each value.',
+    );
+  });
+
+  test.each([120, 200])(
+    '@hypervisors reads as a table at %i columns, one row per topic when needed',
+    async (columns) => {
+      const result = await runCli(['compare', '@hypervisors', '--width', String(columns)], {
+        tty: true,
+        env: { NO_COLOR: '1' },
+      });
+      const lines = result.stdout.split('\n');
+      const rule = lines.findIndex((line) => /^─+( {2}─+)+$/.test(line));
+      expect(rule).toBeGreaterThan(0);
+      expect(width(result.stdout)).toBeLessThanOrEqual(columns);
+      // Not the stacked blocks ("  Xen: …"), and every hypervisor is there.
+      expect(result.stdout).not.toMatch(/^ {2}Xen: /m);
+      for (const title of ['QEMU', 'Xen', 'Firecracker', 'bhyve']) expect(result.stdout).toContain(title);
+      expect(result.stdout).not.toMatch(/Hardware-assiste\s/);
+    },
+  );
 
   test('at --width 60 with four methods every line fits, in a stacked layout', async () => {
     const result = await runCli(['compare', 'full', 'para', 'software', 'containerization', '--width', '60'], {
@@ -109,7 +195,7 @@ describe('virt compare on the real guide', () => {
     expect(result.code).toBe(0);
     expect(width(result.stdout)).toBeLessThanOrEqual(60);
     expect(result.stdout).not.toMatch(/[┌┬┐]/);
-    expect(result.stdout).toMatch(/^Guest OS modified\?\n {2}Full virtualization: /m);
+    expect(result.stdout).toMatch(/^\* Guest OS modified\?\n {2}Full virtualization: /m);
   });
 
   test('bad input: unknown topic exits 1 with suggestions and nothing on stdout; fewer than two distinct topics exit 2', async () => {
@@ -153,8 +239,8 @@ describe('comparison renderers at fixed widths', () => {
       const firstColumn = layout
         ? plain
             .split('\n')
-            .filter((line) => line.startsWith('│'))
-            .map((line) => line.split('│')[2] ?? '')
+            .slice(2)
+            .map((line) => line.slice(layout.widths[0]! + 2).split('  ')[0] ?? '')
             .join('')
         : plain;
       expect(firstColumn.replace(/\s/g, '')).toContain('不需要修改客户机操作系统内核就可以直接运行在虚拟机之中');
@@ -166,6 +252,6 @@ describe('comparison renderers at fixed widths', () => {
     const text = renderComparisonTable(comparison, theme, tableLayout(comparison, 80)!);
     expect(text).not.toMatch(ANSI);
     expect(text).not.toMatch(BOX_DRAWING);
-    expect(text.split('\n')[0]).toMatch(/^\+-+\+-+\+-+\+$/);
+    expect(text.split('\n')[1]).toMatch(/^-+( {2}-+){2}$/);
   });
 });

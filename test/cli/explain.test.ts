@@ -41,6 +41,43 @@ describe('virt explain', () => {
     expect(result.stderr).toMatch(/"type" matches \d+ topics/);
     expect(result.stderr).toContain('type-1-hypervisor');
     expect(result.stderr).toContain('type-2-hypervisor');
+    // Two aligned columns: every title starts in the same column.
+    const rows = result.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    const titleColumn = (line: string) => /^ {2}\S+ +/.exec(line)![0].length;
+    expect(new Set(rows.map(titleColumn)).size).toBe(1);
+    expect(rows).toContain(`  ${'type-1-hypervisor'.padEnd(titleColumn(rows[0]!) - 4)}  Type 1 hypervisor`);
+  });
+
+  test.each([
+    ['what is a hypervisor', 'Hypervisor'],
+    ['what are containers?', 'Containerization (OS-level virtualization)'],
+    ['how does kvm work', 'KVM (Kernel-based Virtual Machine)'],
+    ['define the hypervisor', 'Hypervisor'],
+    ['explain paravirtualization', 'Paravirtualization'],
+  ])('a question finds the topic it names: %s', async (question, title) => {
+    const result = await runCli(['explain', ...question.split(' ')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`# ${title}`);
+  });
+
+  test.each([
+    ['kvm vs xen', 'virt compare kvm xen'],
+    ['kvm versus xen', 'virt compare kvm xen'],
+    ['difference between full and para', 'virt compare full para'],
+    ['what is the difference between a vm and a container', 'virt compare vm container'],
+    ['type 1 vs type 2', 'virt compare "type 1" "type 2"'],
+  ])('piped, a comparison (%s) exits 1 naming the compare command on stderr', async (question, command) => {
+    const result = await runCli(['explain', ...question.split(' ')]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain(`run \`${command}\``);
+  });
+
+  test('on a terminal, a comparison question shows the comparison', async () => {
+    const result = await runCli(['explain', 'kvm', 'vs', 'xen'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/KVM \(Kernel-based.*Xen/s);
+    expect(result.stdout).toMatch(/Vendor or project/);
   });
 
   test('no topic, an unknown command or a bad option is a usage error (exit 2)', async () => {

@@ -37,7 +37,7 @@ describe('key facts on the page', () => {
   });
 
   test('a topic without attributes has no facts block', async () => {
-    const { stdout } = await runCli(['explain', 'what-is-virtualization']);
+    const { stdout } = await runCli(['explain', 'why-use-virtualization']);
     expect(stdout).not.toContain('Key facts');
   });
 });

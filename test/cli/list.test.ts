@@ -32,6 +32,27 @@ describe('virt list', () => {
     expect(result.stdout).toMatch(BOX_DRAWING);
   });
 
+  test.each([60, 80, 120])(
+    'at %i columns the ids read down one column, on the title line or the next',
+    async (columns) => {
+      const ids = (await runCli(['list'])).stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]!);
+      const result = await runCli(['list'], { tty: true, columns, env: { NO_COLOR: '1' } });
+      const lines = result.stdout.trimEnd().split('\n');
+      const starts = new Set<number>();
+      for (const id of ids) {
+        // The id after a gap of two spaces or more, not a title's last word ("Checking a host").
+        const line = lines.find((candidate) => candidate.endsWith(`  ${id}`) || candidate.trim() === id);
+        expect(line).toBeDefined();
+        starts.add(line!.length - id.length);
+      }
+      expect([...starts]).toHaveLength(1);
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
+    },
+  );
+
   test('--json: {schemaVersion, topics: [{id, title, parent}]}', async () => {
     const { topics, schemaVersion } = JSON.parse((await runCli(['list', '--json'])).stdout);
     expect(schemaVersion).toBe(1);

@@ -4,9 +4,9 @@ import { runCli } from '../helpers/run-cli.js';
 
 /** Prompts that answer from a script and record what was asked, so the menu's flow runs without a terminal. */
 function scripted(answers: ((choices: Choice[]) => string | string[])[]) {
-  const asked: { message: string; choices: Choice[] }[] = [];
-  const next = (message: string, choices: Choice[]) => {
-    asked.push({ message, choices });
+  const asked: { message: string; choices: Choice[]; start?: string }[] = [];
+  const next = (message: string, choices: Choice[], start?: string) => {
+    asked.push({ message, choices, ...(start ? { start } : {}) });
     const answer = answers.shift();
     if (!answer) {
       const error = new Error('User force closed the prompt with SIGINT');
@@ -17,7 +17,7 @@ function scripted(answers: ((choices: Choice[]) => string | string[])[]) {
   };
   const prompts: Prompts = {
     search: (message, source) => next(message, source('para')) as Promise<string>,
-    select: (message, choices) => next(message, choices) as Promise<string>,
+    select: (message, choices, start) => next(message, choices, start) as Promise<string>,
     checkbox: (message, choices) => next(message, choices) as Promise<string[]>,
   };
   return { prompts, asked };
@@ -53,7 +53,7 @@ describe('the interactive menu, with scripted prompts', () => {
     ]);
     const result = await runCli(['menu'], { ...tty, prompts });
     expect(asked[1]!.choices[1]!.value).toBe('compare:hybrid-virtualization');
-    expect(result.stdout).toMatch(/│ Guest OS modified\? +│ Yes: kernel ported.* +│ Drivers only/);
+    expect(result.stdout).toMatch(/^\* Guest OS modified\? +Yes: kernel ported.* +Drivers only/m);
     expect(result.code).toBe(0);
   });
 
@@ -69,10 +69,54 @@ describe('the interactive menu, with scripted prompts', () => {
     ]);
     const result = await runCli(['menu'], { ...tty, columns: 160, prompts });
     expect(asked[2]!.choices[0]!.value).toBe('full-virtualization');
+    // The picker offers only topics that share attributes with Paravirtualization: no glossary term like Host.
+    expect(asked[2]!.choices.map((choice) => choice.value)).not.toContain('host');
+    expect(asked[2]!.choices.map((choice) => choice.value)).toContain('virtual-machine');
     expect(result.stdout).toMatch(/Software virtualization/);
     expect(asked[5]!.choices[0]!.name).toMatch(/^What is virtualization\?/);
-    expect(result.stdout).toMatch(/│ Containerization/);
+    expect(result.stdout).toMatch(/^ {2}Attribute .*Containerization/m);
     expect(result.code).toBe(0);
+  });
+
+  test('Browse the guide starts at the page being read', async () => {
+    const { prompts, asked } = scripted([() => 'kvm', pick(/^Browse the guide/), pick(/^Quit/)]);
+    await runCli(['menu'], { ...tty, prompts });
+    expect(asked[2]!.message).toMatch(/reading order/);
+    expect(asked[2]!.start).toBe('kvm');
+  });
+
+  test('a key that quits (Esc, Ctrl-D, q) answers Quit, and the menu exits 0', async () => {
+    for (const answers of [
+      [() => 'quit'],
+      [() => 'kvm', () => 'quit'],
+      [() => 'kvm', pick(/with other topics/), () => ['quit']],
+    ]) {
+      const { prompts } = scripted(answers);
+      expect((await runCli(['menu'], { ...tty, prompts })).code).toBe(0);
+    }
+  });
+
+  test('choices are cut at a word boundary with …, and descriptions wrap to the width', async () => {
+    const { prompts, asked } = scripted([pick(/^Quit/)]);
+    await runCli(['menu'], { ...tty, columns: 50, prompts });
+    const choices = asked[0]!.choices.filter((choice) => choice.name.endsWith('…'));
+    expect(choices.length).toBeGreaterThan(5);
+    for (const choice of choices.slice(0, 20)) {
+      const { title, summary } = JSON.parse((await runCli(['explain', choice.value, '--json'])).stdout);
+      const whole = `${title} — ${summary}`;
+      const kept = choice.name.trim().slice(0, -1);
+      expect(whole.startsWith(kept)).toBe(true);
+      // What follows the cut is not the rest of a word.
+      expect(whole.slice(kept.length)).toMatch(/^[\s,;:—-]/);
+      for (const line of choice.description!.split('\n')) expect(line.length).toBeLessThanOrEqual(46);
+    }
+  });
+
+  test('a page with nothing to compare with offers no comparison', async () => {
+    const { prompts, asked } = scripted([() => 'checking-a-host', pick(/^Quit/)]);
+    const result = await runCli(['menu'], { ...tty, prompts });
+    expect(result.code).toBe(0);
+    expect(asked[1]!.choices.map((choice) => choice.name)).not.toContainEqual(expect.stringMatching(/^Compare/));
   });
 
   test('Ctrl-C at any prompt exits 130 and shows the cursor again', async () => {

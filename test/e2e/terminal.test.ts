@@ -22,6 +22,34 @@ describe('virt in a real terminal (tmux)', () => {
     expect(session.cursorVisible()).toBe(true);
   });
 
+  test.each([['Escape'], ['C-d']])('%s at the finder quits with exit 0', async (key) => {
+    session = new TerminalSession('node bin/virt.js menu', { columns: 100, rows: 40, env: { PAGER: '' } });
+    await session.waitFor(/Find a topic/);
+    session.send(key);
+    expect(await session.exitStatus()).toBe(0);
+  });
+
+  test('q quits a list menu with exit 0', async () => {
+    session = new TerminalSession('node bin/virt.js menu', { columns: 60, rows: 40, env: { PAGER: '' } });
+    await session.waitFor(/Find a topic/);
+    session.send('kvm');
+    await session.waitFor(/❯ KVM/);
+    session.send('Enter');
+    await session.waitFor(/what next\?/);
+    session.send('q');
+    expect(await session.exitStatus()).toBe(0);
+  });
+
+  test('under LANG=C the menu draws in ASCII', async () => {
+    session = new TerminalSession('node bin/virt.js menu', { columns: 100, rows: 40, env: { PAGER: '', LANG: 'C' } });
+    await session.waitFor(/Find a topic/);
+    session.send('para');
+    const screen = await session.waitFor(/> Paravirtualization - /);
+    expect(screen).not.toMatch(/[❯—…]/);
+    session.send('Escape');
+    expect(await session.exitStatus()).toBe(0);
+  });
+
   test('choosing Quit exits 0', async () => {
     session = new TerminalSession('node bin/virt.js menu', { columns: 100, rows: 40, env: { PAGER: '' } });
     await session.waitFor(/Find a topic/);

@@ -11,6 +11,12 @@ describe('content packs', () => {
         aliases: ['lab'],
         related: ['kvm', 'virsh'],
         parent: 'kvm',
+        extra: ['tags: [Course-Labs]', 'attributes:', '  vendor: "Our course"', '  host-os: "Linux"'],
+      }),
+      '02-lab.md': packTopic('xen-lab', {
+        title: 'Xen lab',
+        parent: 'xen',
+        extra: ['tags: [Course-Labs]', 'attributes:', '  vendor: "Our course"', '  host-os: "Linux"'],
       }),
     },
     'course',
@@ -34,6 +40,15 @@ describe('content packs', () => {
     expect((await runCli(['--content', pack, 'compare', 'lab', 'kvm'])).code).toBe(0);
   });
 
+  test('a tag with capitals is a group, typed in any case', async () => {
+    for (const group of ['@Course-Labs', '@course-labs']) {
+      const compared = await runCli(['--content', pack, 'compare', group]);
+      expect(compared.code).toBe(0);
+      expect(compared.stdout.split('\n')[0]).toBe('attribute\tKVM lab\tXen lab');
+    }
+    expect((await runCli(['--content', pack, 'completion', 'bash'])).stdout).toMatch(/@course-labs/);
+  });
+
   test('VIRT_CONTENT_PATH adds packs too', async () => {
     const result = await runCli(['explain', 'kvm-lab'], {
       env: {
@@ -54,7 +69,7 @@ describe('content packs', () => {
     const result = await runCli(['--content', clash, 'list']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(
-      /^virt: invalid content: .*clash\/(kvm|alias)\.md:\d+: .*\(and 1 more problem\(s\); run `virt lint` to see all\)\n$/,
+      /^virt: invalid content: .*clash\/(kvm|alias)\.md:\d+: .*\(and 1 more problem; run `virt lint` to see all\)\n$/,
     );
     const lint = await runCli(['lint', clash]);
     expect(lint.stdout).toMatch(
@@ -92,26 +107,62 @@ describe('content packs', () => {
     const lint = await runCli(['lint', broken]);
     expect(lint.code).toBe(2);
     const lines = lint.stdout.trim().split('\n');
+    // Errors first, then warnings.
     expect(lines).toEqual([
       expect.stringMatching(/broken\/bad\.md:10: expected attribute "first-release" to be a string/),
+      expect.stringMatching(/broken\/worse\.md:3: malformed metadata/),
+      // bad.md is not built (its attribute is wrong), yet its broken link is reported too.
+      expect.stringMatching(/broken\/bad\.md:6: related topic "no-such-topic" does not exist/),
       expect.stringMatching(/broken\/nosummary\.md:2: missing summary.*\(warning\)$/),
       expect.stringMatching(/broken\/nosummary\.md:2: missing sources.*\(warning\)$/),
-      expect.stringMatching(/broken\/worse\.md:3: malformed metadata/),
     ]);
-    expect(lint.stderr).toBe('virt: lint found 4 problem(s) in 3 file(s)\n');
+    expect(lint.stderr).toBe('virt: lint found 3 errors and 2 warnings in 3 files\n');
     const related = await runCli(['lint', makePack({ 'r.md': packTopic('r', { related: ['no-such-topic'] }) })]);
     expect(related.stdout).toMatch(/r\.md:\d+: related topic "no-such-topic" does not exist/);
+  });
+
+  test('every problem of a file is reported, even when one field keeps its topic from being built', async () => {
+    const text = packTopic('kindless', { related: ['no-such-topic'], parent: 'no-such-parent' }).replace(
+      'kind: section\n',
+      '',
+    );
+    const lint = await runCli(['lint', makePack({ 'k.md': text }, 'kindless')]);
+    expect(lint.code).toBe(2);
+    expect(lint.stdout).toMatch(/k\.md:\d+: missing kind/);
+    expect(lint.stdout).toMatch(/k\.md:\d+: related topic "no-such-topic" does not exist/);
+    expect(lint.stdout).toMatch(/k\.md:\d+: parent topic "no-such-parent" does not exist/);
+    expect(lint.stderr).toBe('virt: lint found 3 errors in 1 file\n');
+  });
+
+  test('warnings alone exit 0 with the count; --strict makes them fail', async () => {
+    const quiet = makePack({ 'q.md': '---\nid: quiet\ntitle: Quiet\nkind: term\n---\nText\n' }, 'quiet');
+    const lint = await runCli(['lint', quiet]);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/q\.md:2: missing summary.*\(warning\)$/),
+      expect.stringMatching(/q\.md:2: missing sources.*\(warning\)$/),
+      `virt lint: ${quiet}: 1 topic, 2 warnings (--strict makes them fail)`,
+    ]);
+    const strict = await runCli(['lint', quiet, '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toBe('virt: lint found 2 warnings in 1 file\n');
+  });
+
+  test('virt lint content checks the built-in folder as the guide, not as a pack of duplicates', async () => {
+    const result = await runCli(['lint', 'content']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^virt lint: content: \d+ topics, no problems\n$/);
   });
 
   test('virt lint on the built-in guide exits 0 with a one-line summary', async () => {
     const result = await runCli(['lint']);
     expect(result).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^virt lint: content: \d+ topic\(s\), no problems\n$/),
+      stdout: expect.stringMatching(/^virt lint: content: \d+ topics, no problems\n$/),
       stderr: '',
     });
     const clean = await runCli(['lint', pack]);
-    expect(clean.stdout).toBe(`virt lint: ${pack}: 1 topic(s), no problems\n`);
+    expect(clean.stdout).toBe(`virt lint: ${pack}: 2 topics, no problems\n`);
     expect(JSON.parse((await runCli(['lint', '--json'])).stdout)).toMatchObject({ schemaVersion: 1, problems: [] });
   });
 
