@@ -1,3 +1,4 @@
+import Table from 'cli-table3';
 import type { Comparison } from '../model/comparison.js';
 import { NO_VALUE } from './compare-text.js';
 import type { Theme } from './theme.js';
@@ -107,19 +108,39 @@ export function renderComparisonTable(comparison: Comparison, theme: Theme, layo
     // Padding stays outside the styling, so that the line's end can be trimmed.
     return lines.map((line) => style(line, row, column) + ' '.repeat(Math.max(0, width - displayWidth(line))));
   };
-  const out: string[] = [];
-  text.forEach((row, rowIndex) => {
-    const cells = row.map((cell, column) => cellLines(cell, rowIndex, column));
-    const height = Math.max(...cells.map((lines) => lines.length));
-    for (let line = 0; line < height; line++) {
-      out.push(
-        cells
-          .map((lines, column) => lines[line] ?? ' '.repeat(layout.widths[column]!))
-          .join(GAP)
-          .trimEnd(),
-      );
-    }
-    if (rowIndex === 0) out.push(layout.widths.map((w) => (theme.ascii ? '-' : '─').repeat(w)).join(GAP));
+  const [head, ...body] = text.map((row, rowIndex) =>
+    row.map((cell, column) => cellLines(cell, rowIndex, column).join('\n')),
+  );
+  // cli-table3 lays the cells out, already wrapped and styled here: no borders, columns GAP apart, and with
+  // `compact`, a rule under the header only.
+  const rule = theme.ascii ? '-' : '─';
+  const table = new Table({
+    head: head!,
+    colWidths: layout.widths,
+    wordWrap: false,
+    style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      right: '',
+      'right-mid': '',
+      mid: rule,
+      'mid-mid': GAP,
+      middle: GAP,
+    },
   });
-  return `${out.join('\n')}\n`;
+  table.push(...body);
+  const lines = table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd());
+  return `${lines.join('\n')}\n`;
 }
