@@ -111,8 +111,9 @@ export async function createSearchIndex(
   }
   // Only this guide's topics are answered, whatever else the prebuilt index holds.
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const names = topicNames(topics);
-  return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), names) };
+  let names: Map<string, Topic> | undefined;
+  const exact = () => (names ??= exactNames(topics));
+  return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), exact) };
 }
 
 const tokenize = (text: string) => (MiniSearch.getDefault('tokenize') as (text: string) => string[])(text);
@@ -121,28 +122,34 @@ const significantWords = (text: string) =>
     .map(processTerm)
     .filter((term): term is string => !!term);
 
-/** Each topic's names (id, title, its short form and the part in brackets, aliases) as whole strings and as words. */
-interface TopicNames {
-  exact: Map<string, Topic>;
-  words: { topic: Topic; words: string[] }[];
+/** A topic's names: its id, title, the title's short form and the part in brackets, and its aliases. */
+function namesOf(topic: Topic): string[] {
+  const bracket = /^(.*?)\s*\((.+)\)\s*$/.exec(topic.title);
+  return [topic.id, topic.title, ...(bracket ? [bracket[1]!, bracket[2]!] : []), ...topic.aliases];
 }
 
-function topicNames(topics: Topic[]): TopicNames {
+/**
+ * Every name of every topic, as compared (see normalizeName), to the topic it names: with and without the
+ * words search ignores, so "What is virtualization?" is named by "virtualization" too.
+ */
+function exactNames(topics: Topic[]): Map<string, Topic> {
   const exact = new Map<string, Topic>();
-  const words: TopicNames['words'] = [];
   for (const topic of topics) {
-    const bracket = /^(.*?)\s*\((.+)\)\s*$/.exec(topic.title);
-    const forms = [topic.id, topic.title, ...(bracket ? [bracket[1]!, bracket[2]!] : []), ...topic.aliases];
-    for (const form of forms) {
-      for (const key of [normalizeName(form), normalizeName(significantWords(form).join(' '))]) {
+    for (const name of namesOf(topic)) {
+      for (const key of [normalizeName(name), normalizeName(nameWords(name).join(' '))]) {
         if (key && !exact.has(key)) exact.set(key, topic);
       }
-      const named = significantWords(form);
-      if (named.length) words.push({ topic, words: named });
     }
   }
-  return { exact, words };
+  return exact;
 }
+
+/** The words of a name that search does not ignore; names are short, so a plain split serves. */
+const nameWords = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !STOP_WORDS.has(word));
 
 /** A query word names a word of a title when they are the same, or the query's is its plural. */
 const sameWord = (asked: string, named: string) => asked === named || asked === `${named}s` || asked === `${named}es`;
@@ -153,15 +160,19 @@ const sameWord = (asked: string, named: string) => asked === named || asked === 
  * query ("kvm vs xen": both), then the rest in the order of their scores. In a longer question a name is one
  * word among several, and the page that answers the question matters more than the one that is named.
  */
-function putNamedFirst(query: string, hits: SearchHit[], names: TopicNames): SearchHit[] {
+function putNamedFirst(query: string, hits: SearchHit[], exactNames: () => Map<string, Topic>): SearchHit[] {
   const asked = significantWords(query);
+  const names = exactNames();
   const exact =
-    names.exact.get(normalizeName(query)) ??
-    (asked.length ? names.exact.get(normalizeName(asked.join(' '))) : undefined);
+    names.get(normalizeName(query)) ?? (asked.length ? names.get(normalizeName(asked.join(' '))) : undefined);
+  // Only topics that matched can be named by most of the query: their names are all that need reading.
   const named = new Set<Topic>();
-  for (const { topic, words } of names.words) {
-    const all = words.every((word) => asked.some((term) => sameWord(term, word)));
-    if (all && words.length / asked.length >= NAMED_SHARE) named.add(topic);
+  for (const { topic } of hits) {
+    for (const name of namesOf(topic)) {
+      const words = nameWords(name);
+      const all = words.length > 0 && words.every((word) => asked.some((term) => sameWord(term, word)));
+      if (all && words.length / asked.length >= NAMED_SHARE) named.add(topic);
+    }
   }
   const tier = (hit: SearchHit) => (hit.topic === exact ? 2 : named.has(hit.topic) ? 1 : 0);
   const ranked = hits.map((hit) => (hit.topic === exact ? { ...hit, exactMatch: true } : hit));

@@ -28,10 +28,7 @@ export function processIo(): Io {
       ...(stdoutIsTTY && process.stdout.rows ? { rows: process.stdout.rows } : {}),
     },
     stderr: {
-      write: (text) => {
-        streamsWritten.stderr = true;
-        process.stderr.write(text);
-      },
+      write: writeToStderr,
       get isTTY() {
         return isTerminal(2);
       },
@@ -98,4 +95,23 @@ function writeToPipe(text: string): void {
 function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
+}
+
+/**
+ * Messages go to descriptor 2 synchronously, like results to a pipe: creating process.stderr's stream costs
+ * more than most messages take to write. A descriptor that would block hands the rest to process.stderr; a
+ * reader that has gone away loses only the message.
+ */
+function writeToStderr(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(2, bytes, offset);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    if (code !== 'EAGAIN') throw error;
+    streamsWritten.stderr = true;
+    process.stderr.write(bytes.subarray(offset));
+  }
 }
