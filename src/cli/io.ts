@@ -78,18 +78,16 @@ function writeToTerminal(text: string): void {
  * head -1`) ends virt quietly with status 0; a descriptor that would block hands the rest to process.stdout.
  */
 function writeToPipe(text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  try {
-    while (offset < bytes.length) offset += writeSync(1, bytes, offset);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') process.exit(0);
-    if (code !== 'EAGAIN') throw error;
-    streamsWritten.stdout = true;
-    process.stdout.on('error', quietOnClosedPipe);
-    process.stdout.write(bytes.subarray(offset));
-  }
+  writeWhole(
+    1,
+    text,
+    () => process.exit(0),
+    (rest) => {
+      streamsWritten.stdout = true;
+      process.stdout.on('error', quietOnClosedPipe);
+      process.stdout.write(rest);
+    },
+  );
 }
 
 function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
@@ -103,15 +101,27 @@ function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
  * reader that has gone away loses only the message.
  */
 function writeToStderr(text: string): void {
+  writeWhole(
+    2,
+    text,
+    () => undefined,
+    (rest) => {
+      streamsWritten.stderr = true;
+      process.stderr.write(rest);
+    },
+  );
+}
+
+/** Writes all of `text` to a descriptor; `closed` when its reader has gone, `blocked` with what would block. */
+function writeWhole(fd: number, text: string, closed: () => void, blocked: (rest: Buffer) => void): void {
   const bytes = Buffer.from(text, 'utf8');
   let offset = 0;
   try {
-    while (offset < bytes.length) offset += writeSync(2, bytes, offset);
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') return;
+    if (code === 'EPIPE') return closed();
     if (code !== 'EAGAIN') throw error;
-    streamsWritten.stderr = true;
-    process.stderr.write(bytes.subarray(offset));
+    blocked(bytes.subarray(offset));
   }
 }
