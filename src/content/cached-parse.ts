@@ -1,5 +1,6 @@
 import { diagramProblems } from '../model/diagram.js';
 import { TOPIC_KINDS, type Topic } from '../model/topic.js';
+import { METADATA_KEYS } from './metadata-keys.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { MAX_NESTING, MAX_TOPIC_BYTES } from './markdown-limits.js';
 import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
@@ -100,19 +101,8 @@ const PAGE_KEYS = new Set(['intro', 'sections']);
 const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems', 'links']);
 const LINKS_KEYS = new Set(['related', 'parent']);
 const PROBLEM_KEYS = new Set(['line', 'message', 'severity']);
-const TOPIC_KEYS = new Set([
-  'id',
-  'title',
-  'kind',
-  'parent',
-  'aliases',
-  'tags',
-  'summary',
-  'related',
-  'sources',
-  'attributes',
-  'line',
-]);
+/** A cached topic: its metadata, less `overrides` (kept beside it), and the line it starts at. */
+const TOPIC_KEYS = new Set([...METADATA_KEYS.filter((key) => key !== 'overrides'), 'line']);
 const SOURCE_KEYS = new Set(['title', 'url']);
 const ATTRIBUTE_KEYS = new Set(['value', 'why']);
 const SECTION_KEYS = new Set(['heading', 'level', 'blocks']);

@@ -9,6 +9,7 @@ import {
   reservedKey,
   show,
 } from './metadata-fields.js';
+import { METADATA_KEYS } from './metadata-keys.js';
 import { cleanLine, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /** The metadata block of one topic, checked for shape. */
@@ -33,19 +34,6 @@ export interface MetaProblem {
   severity: 'error' | 'warning';
 }
 
-const KEYS = [
-  'id',
-  'title',
-  'kind',
-  'parent',
-  'aliases',
-  'tags',
-  'summary',
-  'related',
-  'sources',
-  'attributes',
-  'overrides',
-] as const;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseMetadata(
@@ -86,8 +74,8 @@ export function parseMetadata(
   const warn = (key: string, message: string) => problems.push({ line: lineOf(key), message, severity: 'warning' });
 
   for (const key of Object.keys(data)) {
-    if (!RESERVED_KEYS.has(key) && !(KEYS as readonly string[]).includes(key))
-      error(key, `unknown metadata key ${show(key)}; expected one of ${KEYS.join(', ')}`);
+    if (!RESERVED_KEYS.has(key) && !(METADATA_KEYS as readonly string[]).includes(key))
+      error(key, `unknown metadata key ${show(key)}; expected one of ${METADATA_KEYS.join(', ')}`);
   }
 
   const id = data.id;
