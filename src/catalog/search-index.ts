@@ -50,6 +50,8 @@ const OPTIONS: Options<ShortFields> = { fields: FIELDS, storeFields: [], process
 export interface SearchData {
   index: AsPlainObject;
   text: Record<string, ScannedText>;
+  /** Every name of every topic as compared (see exactNames), to the topic's id. */
+  names: Record<string, string>;
 }
 
 /** A topic's text that is scanned, lower-cased once, here, instead of at every search. */
@@ -77,12 +79,17 @@ function scannedText(topic: Topic): ScannedText {
 export function makeSearchData(topics: Topic[]): SearchData {
   const index = new MiniSearch(OPTIONS);
   index.addAll(topics.map(shortFields));
-  return { index: index.toJSON(), text: Object.fromEntries(topics.map((topic) => [topic.id, scannedText(topic)])) };
+  return {
+    index: index.toJSON(),
+    text: Object.fromEntries(topics.map((topic) => [topic.id, scannedText(topic)])),
+    names: Object.fromEntries([...exactNames(topics)].map(([key, topic]) => [key, topic.id])),
+  };
 }
 
 function isSearchData(value: unknown): value is SearchData {
   const data = value as SearchData | null;
-  return typeof data?.index === 'object' && data.index !== null && typeof data.text === 'object' && data.text !== null;
+  const isObject = (part: unknown) => typeof part === 'object' && part !== null;
+  return isObject(data?.index) && isObject(data?.text) && isObject(data?.names);
 }
 
 /**
@@ -112,7 +119,17 @@ export async function createSearchIndex(
   // Only this guide's topics are answered, whatever else the prebuilt index holds.
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   let names: Map<string, Topic> | undefined;
-  const exact = () => (names ??= exactNames(topics));
+  // The built-in guide's names come from the build; a pack's topics are named here, after them.
+  const exact = () => {
+    if (names) return names;
+    names = new Map();
+    for (const [key, id] of Object.entries(usable?.names ?? {})) {
+      const topic = byId.get(id);
+      if (topic && fromPrebuilt(topic)) names.set(key, topic);
+    }
+    for (const [key, topic] of exactNames(own)) if (!names.has(key)) names.set(key, topic);
+    return names;
+  };
   return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), exact) };
 }
 
