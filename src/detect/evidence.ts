@@ -15,19 +15,20 @@ export function evidence(path: string, value: string, rule: string): Evidence {
 
 /** A VM layer for a systemd-detect-virt identifier, with its evidence (entries left undefined are dropped). */
 export function vmLayer(id: string, found: (Evidence | undefined)[], overrides: Partial<Layer> = {}): Layer {
-  const identity = VM_IDS[id] ?? VM_IDS['vm-other']!;
-  return {
-    id,
-    name: identity.name,
-    topic: identity.topic,
-    phrase: identity.phrase,
-    evidence: found.filter((item): item is Evidence => item !== undefined),
-    ...overrides,
-  };
+  return layer(id, VM_IDS[id] ?? VM_IDS['vm-other']!, found, overrides);
 }
 
+/** A container layer, likewise. */
 export function containerLayer(id: string, found: (Evidence | undefined)[], overrides: Partial<Layer> = {}): Layer {
-  const identity = CONTAINER_IDS[id] ?? CONTAINER_IDS['container-other']!;
+  return layer(id, CONTAINER_IDS[id] ?? CONTAINER_IDS['container-other']!, found, overrides);
+}
+
+function layer(
+  id: string,
+  identity: Pick<Layer, 'name' | 'topic' | 'phrase'>,
+  found: (Evidence | undefined)[],
+  overrides: Partial<Layer>,
+): Layer {
   return {
     id,
     name: identity.name,
