@@ -1,7 +1,9 @@
 import { diagramProblems } from '../model/diagram.js';
+import { QUESTION_KINDS } from '../model/question.js';
 import { TOPIC_KINDS, type Topic } from '../model/topic.js';
 import { METADATA_KEYS } from './metadata-keys.js';
 import type { ParsedTopic } from './parse-topic.js';
+import { isLocalId } from './parse-questions.js';
 import { MAX_NESTING, MAX_TOPIC_BYTES } from './markdown-limits.js';
 import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
 
@@ -25,7 +27,7 @@ export interface CachedParse {
  * Changes whenever what the parser makes of a file changes (a new block kind, another cleaning), so caches
  * made by an earlier parser are not read: the pack cache's key names it beside virt's version.
  */
-export const PARSE_FORMAT = 2;
+export const PARSE_FORMAT = 3;
 
 export type Page = Pick<Topic, 'intro' | 'sections'>;
 type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
@@ -101,8 +103,10 @@ const PAGE_KEYS = new Set(['intro', 'sections']);
 const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems', 'links']);
 const LINKS_KEYS = new Set(['related', 'parent']);
 const PROBLEM_KEYS = new Set(['line', 'message', 'severity']);
-/** A cached topic: its metadata, less `overrides` (kept beside it), and the line it starts at. */
-const TOPIC_KEYS = new Set([...METADATA_KEYS.filter((key) => key !== 'overrides'), 'line']);
+/** A cached topic: its metadata, less `overrides` (kept beside it), its questions and the line it starts at. */
+const TOPIC_KEYS = new Set([...METADATA_KEYS.filter((key) => key !== 'overrides'), 'questions', 'line']);
+const QUESTION_KEYS = new Set(['id', 'topic', 'kind', 'prompt', 'choices', 'answer', 'why', 'line']);
+const CHOICE_KEYS = new Set(['text', 'right']);
 const SOURCE_KEYS = new Set(['title', 'url']);
 const ATTRIBUTE_KEYS = new Set(['value', 'why']);
 const SECTION_KEYS = new Set(['heading', 'level', 'blocks']);
@@ -206,7 +210,40 @@ function storedTopic(value: unknown): void {
     checkString(entry, 'value', 'line');
     if (entry.why !== undefined) checkString(entry, 'why', 'line');
   }
+  const seen = new Set<string>();
+  for (const question of list(topic.questions)) {
+    storedQuestion(question, topic.id as string);
+    const id = (question as Fields).id as string;
+    if (seen.has(id)) fail();
+    seen.add(id);
+  }
   count(topic.line);
+}
+
+/** A question as parse-questions.ts makes it: its id under its topic's, and choices only for a choice. */
+function storedQuestion(value: unknown, topicId: string): void {
+  const question = fields(value, QUESTION_KEYS);
+  if (question.topic !== topicId || typeof question.id !== 'string') fail();
+  const prefix = `${topicId}/`;
+  if (!question.id.startsWith(prefix) || !isLocalId(question.id.slice(prefix.length))) fail();
+  if (!(QUESTION_KINDS as readonly unknown[]).includes(question.kind)) fail();
+  checkString(question, 'prompt', 'line');
+  checkString(question, 'answer', 'line');
+  if (question.prompt === '' || question.answer === '') fail();
+  if (question.why !== undefined) checkString(question, 'why', 'line');
+  count(question.line);
+  if (question.kind !== 'choice') {
+    if (question.choices !== undefined) fail();
+    return;
+  }
+  const choices = list(question.choices);
+  if (choices.length < 2) fail();
+  for (const choice of choices) {
+    const entry = fields(choice, CHOICE_KEYS);
+    checkString(entry, 'text', 'line');
+    if (typeof entry.right !== 'boolean') fail();
+  }
+  if (!choices.some((choice) => (choice as Fields).right)) fail();
 }
 
 function checkBlock(value: unknown): void {

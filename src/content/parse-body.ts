@@ -2,21 +2,19 @@ import type { Token } from 'markdown-it';
 import { diagramProblems, diagramWidth, MAX_DIAGRAM_WIDTH } from '../model/diagram.js';
 import type { Block, ListItem, Section, Span } from '../model/topic.js';
 import { formatBytes, MarkdownLimitError, MAX_TOPIC_BYTES } from './markdown-limits.js';
+import { inlineOf, mergeText, nest, plainText, toSpans, type Node } from './markdown-nodes.js';
 import { parseMarkdown } from './markdown-parser.js';
 import type { MetaProblem } from './parse-metadata.js';
+import { parseQuestionSection, QUESTIONS_HEADING, type QuestionDraft } from './parse-questions.js';
 import { cleanLine, cleanText } from './sanitize.js';
 import type { WorkMeter } from './work-meter.js';
 
 export interface ParsedBody {
   intro: Block[];
   sections: Section[];
+  /** The questions of the `## Check yourself` section, which is not one of `sections`. */
+  questions: QuestionDraft[];
   problems: MetaProblem[];
-}
-
-/** A block token with what it contains: the tokens between an `_open` token and its `_close`. */
-interface Node {
-  token: Token;
-  children: Node[];
 }
 
 /**
@@ -41,12 +39,38 @@ export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter
   const problems: MetaProblem[] = [];
   const intro: Block[] = [];
   const sections: Section[] = [];
-  for (const node of nest(tokens)) {
+  const questions: QuestionDraft[] = [];
+  const nodes = nest(tokens);
+  const lineOf = (node: Node) => firstLine + (node.token.map?.[0] ?? 0);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (meter) meter.steps += 1;
     const { token } = node;
-    const at = firstLine + (token.map?.[0] ?? 0);
+    const at = lineOf(node);
     if (token.type === 'heading_open') {
       const depth = Number(token.tag.slice(1));
+      if (depth === 2 && plainText(inlineOf(node)) === QUESTIONS_HEADING) {
+        // The questions run to the next heading of a section, which should not be there: they end the page.
+        let end = i + 1;
+        while (end < nodes.length && !isSectionHeading(nodes[end]!)) end++;
+        const section = nodes.slice(i + 1, end);
+        if (meter) meter.steps += section.length;
+        questions.push(...parseQuestionSection(section, lineOf, problems).drafts);
+        if (section.length === 0)
+          problems.push({
+            line: at,
+            severity: 'warning',
+            message: `"## ${QUESTIONS_HEADING}" holds no questions; add some or remove it`,
+          });
+        if (end < nodes.length)
+          problems.push({
+            line: lineOf(nodes[end]!),
+            severity: 'error',
+            message: `expected "## ${QUESTIONS_HEADING}" to be the last section of the file (line ${at}); move this section above it`,
+          });
+        i = end - 1;
+        continue;
+      }
       if (depth === 1) {
         problems.push({
           line: at,
@@ -62,24 +86,10 @@ export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter
     const current = sections.at(-1);
     (current ? current.blocks : intro).push(block);
   }
-  return { intro, sections, problems };
+  return { intro, sections, questions, problems };
 }
 
-/** Groups the flat token stream into nodes: each `_open` token holds the tokens up to its `_close`. */
-function nest(tokens: Token[]): Node[] {
-  const root: Node[] = [];
-  const stack: Node[][] = [root];
-  for (const token of tokens) {
-    if (token.nesting === -1) {
-      if (stack.length > 1) stack.pop();
-      continue;
-    }
-    const node: Node = { token, children: [] };
-    stack.at(-1)!.push(node);
-    if (token.nesting === 1) stack.push(node.children);
-  }
-  return root;
-}
+const isSectionHeading = (node: Node) => node.token.type === 'heading_open' && Number(node.token.tag.slice(1)) <= 2;
 
 function toBlock(node: Node, line: number, lines: string[], problems: MetaProblem[]): Block | undefined {
   const { token } = node;
@@ -158,83 +168,6 @@ function blockSpans(node: Node): Span[] {
     default:
       return [{ kind: 'text', text: cleanText(token.content) }];
   }
-}
-
-function inlineOf(node: Node): Token[] {
-  return node.children.find((child) => child.token.type === 'inline')?.token.children ?? [];
-}
-
-/** Spans of inline tokens; a strong, emphasised or linked run is one span of its plain text. */
-function toSpans(tokens: Token[]): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    switch (token.type) {
-      case 'code_inline':
-        spans.push({ kind: 'code', text: cleanText(token.content) });
-        break;
-      case 'strong_open':
-      case 'em_open':
-      case 'link_open': {
-        const end = closing(tokens, i);
-        const text = plainText(tokens.slice(i + 1, end));
-        if (token.type === 'link_open')
-          spans.push({ kind: 'link', text, href: cleanText(String(token.attrGet('href') ?? '')) });
-        else spans.push({ kind: token.type === 'strong_open' ? 'strong' : 'emphasis', text });
-        i = end;
-        break;
-      }
-      default: {
-        const text = textOf(token);
-        if (text) spans.push({ kind: 'text', text: cleanText(text) });
-      }
-    }
-  }
-  return mergeText(spans);
-}
-
-/** The index of the token that closes the one at `open` (or the last token, if none does). */
-function closing(tokens: Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    depth += tokens[i]!.nesting;
-    if (depth === 0) return i;
-  }
-  return tokens.length - 1;
-}
-
-/** Plain text of inline tokens, for headings and the text of strong, emphasised and linked runs. */
-function plainText(tokens: Token[]): string {
-  return cleanText(tokens.map(textOf).join(''));
-}
-
-function textOf(token: Token): string {
-  switch (token.type) {
-    case 'text':
-    case 'code_inline':
-    case 'html_inline':
-      return token.content;
-    case 'image':
-      return plainText(token.children ?? []);
-    case 'softbreak':
-    case 'hardbreak':
-      return ' ';
-    case 'checkbox_input':
-      // A task list item (`- [x] done`): shown as written until tasks have a model of their own.
-      return token.attrGet('checked') === null ? '[ ]' : '[x]';
-    default:
-      return '';
-  }
-}
-
-function mergeText(spans: Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const span of spans) {
-    const last = merged.at(-1);
-    if (span.kind === 'text' && last?.kind === 'text') last.text += span.text;
-    else merged.push({ ...span });
-  }
-  return merged;
 }
 
 /** The source lines a block token came from. */

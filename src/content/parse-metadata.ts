@@ -14,7 +14,7 @@ import { cleanLine, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /** The metadata block of one topic, checked for shape. */
 /** A topic's metadata block: the topic without its page and origin, and what the checks across topics need. */
-export type TopicMeta = Omit<Topic, 'intro' | 'sections' | 'origin'> & {
+export type TopicMeta = Omit<Topic, 'intro' | 'sections' | 'questions' | 'origin'> & {
   /** A pack topic may replace a built-in one of the same id only when it says so. */
   overrides: boolean;
   /** Line of each metadata key, for later cross-topic checks. */

@@ -1,7 +1,9 @@
+import type { Question } from '../model/question.js';
 import type { Topic } from '../model/topic.js';
 import { splitFrontMatter } from './front-matter.js';
 import { MarkdownLimitError } from './markdown-limits.js';
 import { parseBody } from './parse-body.js';
+import { resolveQuestions } from './parse-questions.js';
 import { parseMetadata, type MetaProblem, type TopicLinks, type TopicMeta } from './parse-metadata.js';
 import { cleanText } from './sanitize.js';
 import type { WorkMeter } from './work-meter.js';
@@ -57,10 +59,21 @@ export function parseTopic(source: string, origin: { file: string; pack?: string
   }
   problems.push(...parsedBody.problems);
   if (!meta) return { lines: lines ?? {}, overrides: false, problems, ...(links ? { links } : {}) };
-  return { topic: toTopic(meta, parsedBody, origin), lines: meta.lines, overrides: meta.overrides, problems };
+  const questions = resolveQuestions(parsedBody.questions, meta.id, meta.attributes, problems);
+  return {
+    topic: toTopic(meta, parsedBody, questions, origin),
+    lines: meta.lines,
+    overrides: meta.overrides,
+    problems,
+  };
 }
 
-function toTopic(meta: TopicMeta, body: ReturnType<typeof parseBody>, origin: { file: string; pack?: string }): Topic {
+function toTopic(
+  meta: TopicMeta,
+  body: ReturnType<typeof parseBody>,
+  questions: Question[],
+  origin: { file: string; pack?: string },
+): Topic {
   return {
     id: meta.id,
     title: meta.title,
@@ -74,6 +87,7 @@ function toTopic(meta: TopicMeta, body: ReturnType<typeof parseBody>, origin: { 
     attributes: meta.attributes,
     intro: body.intro,
     sections: body.sections,
+    questions,
     origin:
       origin.pack === undefined
         ? { from: 'guide', file: origin.file, line: meta.lines.id ?? 1 }

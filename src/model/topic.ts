@@ -1,5 +1,7 @@
 /** The typed shape of the guide: what the loader produces and every renderer consumes. */
 
+import type { Question } from './question.js';
+
 export const TOPIC_KINDS = ['chapter', 'section', 'method', 'product', 'term'] as const;
 export type TopicKind = (typeof TOPIC_KINDS)[number];
 
@@ -63,6 +65,8 @@ export interface Topic {
   /** Blocks before the first heading. */
   intro: Block[];
   sections: Section[];
+  /** The questions of its "Check yourself" section, in the order written; empty when it has none. */
+  questions: Question[];
   origin: TopicOrigin;
 }
 
