@@ -1,4 +1,5 @@
 import { canCompare } from '../model/comparison.js';
+import type { Question } from '../model/question.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { resolveName, type Resolution } from './resolve.js';
 import { buildNameIndex, type NameIndex } from './name-index.js';
@@ -12,6 +13,11 @@ export interface Catalog {
   resolve(name: string): Resolution;
   /** The topic with its intro and sections, read when first asked for where the guide keeps pages apart. */
   page(topic: Topic): Promise<Topic>;
+  /**
+   * The questions of these topics, topic by topic in the order given (the guide's, for `catalog.topics`),
+   * read in one go where the guide keeps them apart; `topic.questions` may be empty until then.
+   */
+  questions(topics: Topic[]): Question[];
   /** Members of a group: a tag (`hypervisors`) or a kind in the plural (`methods`, `products`). */
   group(name: string): Topic[] | undefined;
   /** The groups whose members can be compared (see canCompare); the others are not offered. */
@@ -23,6 +29,8 @@ export interface Catalog {
 export interface CatalogOptions {
   /** The page of a topic whose page is kept apart (see content/load-guide.ts), else undefined. */
   pageOf?: (topic: Topic) => Promise<Pick<Topic, 'intro' | 'sections'>> | undefined;
+  /** The questions of a topic whose questions are kept apart (see content/load-guide.ts), else undefined. */
+  questionsOf?: (topic: Topic) => Question[] | undefined;
 }
 
 export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catalog {
@@ -52,6 +60,7 @@ export function createCatalog(guide: Guide, options: CatalogOptions = {}): Catal
       }
       return page;
     },
+    questions: (topics) => topics.flatMap((topic) => options.questionsOf?.(topic) ?? topic.questions),
     resolve: (name) => {
       // An exact id needs no index of every name: the common case in scripts and links stays cheap.
       const byExactId = byId.get(name);

@@ -33,11 +33,11 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
   };
   const load = () =>
     (loaded ??= (async () => {
-      const { guide, pageOf } = await loadGuide(
+      const { guide, pageOf, questionsOf } = await loadGuide(
         options.packs,
         options.packs.length > 0 ? await parseCache() : undefined,
       );
-      return createCatalog(guide, { pageOf });
+      return createCatalog(guide, { pageOf, questionsOf });
     })());
 
   return {

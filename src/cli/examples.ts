@@ -24,6 +24,13 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt completion zsh > "${fpath[1]}/_virt"',
     'virt completion fish > ~/.config/fish/completions/virt.fish',
   ],
+  quiz: [
+    'virt quiz paravirtualization',
+    'virt quiz @methods --count 10',
+    'virt quiz --due',
+    'virt quiz --list kvm',
+    'virt quiz --list --json',
+  ],
   cache: ['virt cache', 'virt cache --json', 'virt cache clear'],
   lint: ['virt lint', 'virt lint ./my-notes', 'virt --content ./my-notes list'],
   detect: ['virt detect', 'virt detect --json', 'virt detect | grep ^check', 'virt detect --root ./sosreport'],

@@ -1,9 +1,10 @@
 import type { Page } from '../content/cached-parse.js';
 import type { Problem } from '../content/check-guide.js';
-import { readCompiledGuide, readCompiledPage } from '../content/load-guide.js';
+import { readCompiledGuide, readCompiledPage, readCompiledQuestions } from '../content/load-guide.js';
 import type { ParseCache } from '../content/load-pack.js';
 import { builtinContentDir } from '../content/paths.js';
 import { ContentError } from '../errors.js';
+import type { Question } from '../model/question.js';
 import type { Guide, Topic } from '../model/topic.js';
 
 /** A guide ready for use, and where its topics' pages are when they are not in the topics themselves. */
@@ -11,6 +12,8 @@ export interface LoadedGuide {
   guide: Guide;
   /** The page of a topic whose page is kept apart (the compiled guide's, a cached pack's), else undefined. */
   pageOf(topic: Topic): Promise<Page> | undefined;
+  /** The questions of a topic whose questions are kept apart (the compiled guide's), else undefined. */
+  questionsOf(topic: Topic): Question[] | undefined;
 }
 
 /**
@@ -32,8 +35,13 @@ export async function loadGuide(packs: string[] = [], cache?: ParseCache): Promi
       for (const [id, page] of loaded.pages) packPages.set(id, page);
     }
   }
+  let compiledQuestions: Map<string, Question[]> | undefined;
   return {
     guide,
+    questionsOf: (topic) =>
+      compiled && topic.origin.from === 'guide'
+        ? ((compiledQuestions ??= readCompiledQuestions()).get(topic.id) ?? [])
+        : undefined,
     pageOf: (topic) =>
       topic.origin.from === 'pack'
         ? packPages.get(topic.id)?.()

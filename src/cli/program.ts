@@ -11,6 +11,7 @@ import { runCompletion } from '../commands/completion.js';
 import { runLint } from '../commands/lint.js';
 import { runCache } from '../commands/cache.js';
 import { runDetect } from '../commands/detect.js';
+import { runQuiz, type QuizOptions } from '../commands/quiz.js';
 import type { Context } from '../context/context.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
@@ -160,6 +161,19 @@ export function createProgram(io: Io, version: string): Command {
       const named = program.args.includes('menu');
       if (!named && !(io.stdinIsTTY && io.stdout.isTTY)) return void program.outputHelp();
       await runMenu(context(command));
+    });
+
+  program
+    .command('quiz')
+    .description('check yourself: questions on a topic, a group or the whole guide, asked again as you forget them')
+    .argument('[topics...]', 'topics or @groups (the whole guide by default)')
+    .option('--list', 'print the questions and their answers instead of asking (plain text, or --json)')
+    .option('--json', 'with --list: one JSON document {schemaVersion, questions: [...]}')
+    .option('--count <n>', 'ask at most n questions')
+    .option('--due', 'ask only the questions that are due')
+    .addHelpText('after', examples('quiz'))
+    .action(async (names: string[], options: QuizOptions, command: Command) => {
+      await runQuiz(context(command), names, options);
     });
 
   program

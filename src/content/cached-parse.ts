@@ -29,7 +29,8 @@ export interface CachedParse {
  */
 export const PARSE_FORMAT = 3;
 
-export type Page = Pick<Topic, 'intro' | 'sections'>;
+/** A topic's page; the compiled guide keeps its questions there too, a pack's cache keeps them with the topic. */
+export type Page = Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions'>>;
 type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
 type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, VirtError } from '../errors.js';
+import type { Question } from '../model/question.js';
 import type { Guide, Topic } from '../model/topic.js';
 import type { Page } from './cached-parse.js';
-import { compiledGuidePath, compiledPagePath, compiledSearchDataPath } from './paths.js';
+import { compiledGuidePath, compiledPagePath, compiledQuestionsPath, compiledSearchDataPath } from './paths.js';
 
 /**
  * The built-in guide as compiled at build time, so the common path reads one small file and loads no Markdown
@@ -19,17 +20,34 @@ export function readCompiledGuide(): Guide | undefined {
   }
 }
 
-/** The intro and sections of a topic of the compiled built-in guide, read from dist/ when the page is shown. */
+/**
+ * The intro, sections and questions of a topic of the compiled built-in guide, read from dist/ when the page
+ * is shown. A page file holds `questions` only when the topic has some.
+ */
 export function readCompiledPage(topic: Topic): Page {
   try {
-    const { intro, sections } = JSON.parse(readFileSync(compiledPagePath(topic.id), 'utf8')) as Pick<
-      Topic,
-      'intro' | 'sections'
-    >;
-    return { intro, sections };
+    const { intro, sections, questions } = JSON.parse(readFileSync(compiledPagePath(topic.id), 'utf8')) as Page;
+    return { intro, sections, questions: questions ?? [] };
   } catch {
     throw new VirtError(`the page of "${topic.id}" is missing from dist/; run \`npm run build\``, EXIT.usage);
   }
+}
+
+/** Every question of the compiled built-in guide, by topic id, in the order written. */
+export function readCompiledQuestions(): Map<string, Question[]> {
+  let questions: Question[];
+  try {
+    questions = JSON.parse(readFileSync(compiledQuestionsPath(), 'utf8')) as Question[];
+  } catch {
+    throw new VirtError('the questions are missing from dist/; run `npm run build`', EXIT.usage);
+  }
+  const byTopic = new Map<string, Question[]>();
+  for (const question of questions) {
+    const list = byTopic.get(question.topic);
+    if (list) list.push(question);
+    else byTopic.set(question.topic, [question]);
+  }
+  return byTopic;
 }
 
 /** The built-in guide's search data, made at build time (see catalog/search-index.ts), if there is some. */

@@ -102,7 +102,10 @@ function toDraft(
   };
   for (const node of blocks) {
     const at = lineOf(node);
-    if (why) fail(at, `expected "Why:" to be the last paragraph of ${where}, found ${describe(node.token)} after it`);
+    if (why) {
+      fail(at, `expected "Why:" to be the last paragraph of ${where}, found ${describe(node.token)} after it`);
+      continue;
+    }
     if (node.token.type === 'paragraph_open') {
       const text = cleanLine(plainText(inlineOf(node))).trim();
       if (WHY.test(text)) why = { text: text.replace(WHY, '').trim(), line: at };

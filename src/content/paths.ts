@@ -18,5 +18,7 @@ export const builtinContentDir = () => join(packageRoot(), 'content');
 export const compiledGuidePath = () => join(packageRoot(), 'dist', 'guide.json');
 /** Compiled topic pages, one file each, so showing a page reads only that page. */
 export const compiledPagePath = (id: string) => join(packageRoot(), 'dist', 'topics', `${id}.json`);
+/** Every question of the built-in guide in guide order, so `virt quiz` reads them in one go. */
+export const compiledQuestionsPath = () => join(packageRoot(), 'dist', 'questions.json');
 /** The built-in guide's search data, made at build time. */
 export const compiledSearchDataPath = () => join(packageRoot(), 'dist', 'search.json');

@@ -64,6 +64,8 @@ export function topicJson(
       value: value.value,
       why: value.why ?? null,
     })),
+    /** How many questions `virt quiz <id>` asks; `virt quiz --list <id> --json` gives them. */
+    questionCount: topic.questions.length,
     ...(topic.origin.pack !== undefined ? { pack: topic.origin.pack } : {}),
   };
 }

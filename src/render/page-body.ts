@@ -3,7 +3,7 @@ import type { Topic } from '../model/topic.js';
 import { renderBlocks } from './blocks.js';
 import { renderFacts } from './facts.js';
 import type { Theme } from './theme.js';
-import { keepTogether, wrapText } from './text.js';
+import { counted, keepTogether, wrapText } from './text.js';
 
 /** What a page shows besides the topic itself; each part is left out when not given. */
 export interface PageOptions {
@@ -28,8 +28,8 @@ export interface PageParts extends PageOptions {
 }
 
 /**
- * Everything under a page's header: key facts, intro, sections, related topics, sources, and last the way
- * on through the guide (Next, Previous), as lines.
+ * Everything under a page's header: key facts, intro, sections, the line that offers the topic's questions,
+ * related topics, sources, and last the way on through the guide (Next, Previous), as lines.
  */
 export function renderPageBody(parts: PageParts): string[] {
   const { topic, related, theme, width, heading, facts = [], why } = parts;
@@ -46,6 +46,12 @@ export function renderPageBody(parts: PageParts): string[] {
       lines.push('');
       lines.push(...renderBlocks(section.blocks, theme, width));
     }
+  }
+  // The questions are not prose: one line says how many there are and how to be asked them.
+  if (topic.questions.length) {
+    gap();
+    const command = keepTogether(theme.code(`virt quiz ${topic.id}`));
+    lines.push(...wrapText(`${theme.accent(`${counted(topic.questions.length, 'question')}:`)} ${command}`, width));
   }
   if (related.length) {
     gap();

@@ -124,20 +124,29 @@ if (errors.length > 0) {
   process.stderr.write(`build: ${errors.length} error(s) in content/; the guide was not compiled\n`);
   process.exit(2);
 }
-// The index every command reads holds no page text; each page's text is a file of its own.
+// The index every command reads holds no page text and no questions; each page's text is a file of its own,
+// with the page's questions when it has some (so a page without any reads as before), and all questions are
+// in one more file, in guide order, for `virt quiz`.
 await mkdir(join(dist, 'topics'), { recursive: true });
-const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [] }));
+const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], questions: [] }));
 await Promise.all(
   guide.topics.map((topic) =>
     writeFile(
       join(dist, 'topics', `${topic.id}.json`),
-      JSON.stringify({ intro: topic.intro, sections: topic.sections }),
+      JSON.stringify({
+        intro: topic.intro,
+        sections: topic.sections,
+        ...(topic.questions.length > 0 ? { questions: topic.questions } : {}),
+      }),
     ),
   ),
 );
 await writeFile(join(dist, 'guide.json'), JSON.stringify({ ...guide, topics: index }));
+await writeFile(join(dist, 'questions.json'), JSON.stringify(guide.topics.flatMap((topic) => topic.questions)));
 await writeFile(join(dist, 'search.json'), JSON.stringify(makeSearchData(guide.topics)));
-process.stdout.write(`build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics)\n`);
+process.stdout.write(
+  `build: dist/virt.cjs, dist/lazy/ and the compiled guide (${guide.topics.length} topics, ${guide.topics.reduce((sum, topic) => sum + topic.questions.length, 0)} questions)\n`,
+);
 
 async function fingerprint(paths: string[]): Promise<string> {
   const hash = createHash('sha256');
