@@ -12,6 +12,8 @@ import { runLint } from '../commands/lint.js';
 import { runCache } from '../commands/cache.js';
 import { runDetect } from '../commands/detect.js';
 import { runQuiz, type QuizOptions } from '../commands/quiz.js';
+import { runQuizReset } from '../commands/quiz-reset.js';
+import { runQuizStatus } from '../commands/quiz-status.js';
 import type { Context } from '../context/context.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
@@ -165,15 +167,27 @@ export function createProgram(io: Io, version: string): Command {
 
   program
     .command('quiz')
-    .description('check yourself: questions on a topic, a group or the whole guide, asked again as you forget them')
-    .argument('[topics...]', 'topics or @groups (the whole guide by default)')
+    .description(
+      'check yourself: questions on a topic, a group or the whole guide, asked again as you forget them; `status` shows your progress, `reset` forgets it',
+    )
+    .argument('[topics...]', 'topics or @groups (the whole guide by default); or status, or reset [topic]')
     .option('--list', 'print the questions and their answers instead of asking (plain text, or --json)')
-    .option('--json', 'with --list: one JSON document {schemaVersion, questions: [...]}')
-    .option('--count <n>', 'ask at most n questions')
+    .option('--json', 'with --list or status: one JSON document with a schemaVersion')
+    .option('--count <n>', 'ask at most n questions (default 10)')
     .option('--due', 'ask only the questions that are due')
+    .option('--yes', 'with reset: really forget')
     .addHelpText('after', examples('quiz'))
-    .action(async (names: string[], options: QuizOptions, command: Command) => {
-      await runQuiz(context(command), names, options);
+    .action(async (words: string[], options: QuizOptions & { yes?: boolean }, command: Command) => {
+      const [action, ...rest] = words;
+      if (action === 'status' && !options.list) {
+        if (rest.length > 0) throw new UsageError('quiz status takes no topic; it shows every chapter');
+        return runQuizStatus(context(command));
+      }
+      if (action === 'reset' && !options.list) {
+        if (rest.length > 1) throw new UsageError('quiz reset takes one topic at most');
+        return runQuizReset(context(command), rest[0], options);
+      }
+      await runQuiz(context(command), words, options);
     });
 
   program

@@ -2,6 +2,7 @@ import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import { questionsJson, renderQuestions } from '../render/questions.js';
 import { toJson } from '../render/json.js';
+import { askQuestions } from './quiz-ask.js';
 import { selectQuestions } from './quiz-select.js';
 
 export interface QuizOptions {
@@ -32,7 +33,7 @@ export async function runQuiz(ctx: Context, names: string[], options: QuizOption
     throw new UsageError(
       'virt quiz asks on a terminal; to print the questions, use `virt quiz --list` (add --json for scripts)',
     );
-  throw new UsageError('asking is not built yet; use `virt quiz --list`');
+  return askQuestions(ctx, names, options);
 }
 
 async function listQuestions(ctx: Context, names: string[]): Promise<void> {

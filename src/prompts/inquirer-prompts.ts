@@ -15,7 +15,7 @@ const ASCII_THEME = {
 
 /**
  * The real prompts, from inquirer. It is imported on first use only: it is the heaviest module virt has,
- * and no command but the menu needs it. Esc and Ctrl-D leave any prompt, and `q` a list (in the finder `q`
+ * and only the menu and the quiz need it. Esc and Ctrl-D leave any prompt, and `q` a list (in the finder `q`
  * is a letter to type); leaving answers QUIT_ANSWER.
  */
 export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
@@ -59,7 +59,7 @@ export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
         true,
         QUIT_ANSWER,
       ),
-    checkbox: (message, choices: Choice[]) =>
+    checkbox: (message, choices: Choice[], emptyHint = 'Pick at least one topic (Space), then Enter') =>
       ask<string[]>(
         {
           type: 'checkbox',
@@ -67,7 +67,7 @@ export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
           choices,
           pageSize: 14,
           loop: false,
-          validate: (picked: unknown[]) => (picked.length > 0 ? true : 'Pick at least one topic (Space), then Enter'),
+          validate: (picked: unknown[]) => (picked.length > 0 ? true : emptyHint),
         },
         true,
         [QUIT_ANSWER],

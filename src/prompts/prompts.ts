@@ -1,4 +1,4 @@
-/** The questions the menu asks. Tests pass a scripted implementation; the terminal one wraps inquirer. */
+/** The questions the menu and the quiz ask. Tests pass a scripted implementation; the terminal one wraps inquirer. */
 export interface Choice {
   name: string;
   value: string;
@@ -16,5 +16,6 @@ export interface Prompts {
   search(message: string, source: (term: string | undefined) => Choice[]): Promise<string>;
   /** `start`: the value of the choice the cursor starts on. */
   select(message: string, choices: Choice[], start?: string): Promise<string>;
-  checkbox(message: string, choices: Choice[]): Promise<string[]>;
+  /** `emptyHint`: what to say when Enter is pressed with nothing picked. */
+  checkbox(message: string, choices: Choice[], emptyHint?: string): Promise<string[]>;
 }

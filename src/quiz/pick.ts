@@ -6,6 +6,8 @@ export interface PickOptions {
   count: number;
   /** Only questions that are due, no new ones. */
   dueOnly: boolean;
+  /** Questions seen and not yet due too, after the others, in guide order: practice on demand. */
+  everything?: boolean;
 }
 
 /**
@@ -20,14 +22,20 @@ export function pickQuestions(
 ): Question[] {
   const due: { question: Question; at: number }[] = [];
   const fresh: Question[] = [];
+  const later: Question[] = [];
   for (const question of questions) {
     const card = Object.hasOwn(cards, question.id) ? cards[question.id] : undefined;
     if (!card) fresh.push(question);
     else if (Date.parse(card.due) <= now) due.push({ question, at: Date.parse(card.due) });
+    else later.push(question);
   }
   // sort is stable: questions due at the same moment keep guide order.
   due.sort((a, b) => a.at - b.at);
-  return [...due.map((entry) => entry.question), ...(options.dueOnly ? [] : fresh)].slice(0, options.count);
+  return [
+    ...due.map((entry) => entry.question),
+    ...(options.dueOnly ? [] : fresh),
+    ...(options.everything ? later : []),
+  ].slice(0, options.count);
 }
 
 /** When the next of these questions falls due, among those seen and not yet due; undefined when none. */

@@ -2,8 +2,8 @@ import type { Question } from '../model/question.js';
 import { isMastered, type QuizCard } from '../model/quiz-card.js';
 import type { Topic } from '../model/topic.js';
 
-/** What the progress needs of a topic: where it sits in the guide, and its questions. */
-export type QuizTopic = Pick<Topic, 'id' | 'title' | 'kind' | 'parent'> & { questions: Question[] };
+/** What the progress needs of a topic: where it sits in the guide. */
+type QuizTopic = Pick<Topic, 'id' | 'title' | 'kind' | 'parent'>;
 
 export interface ProgressCounts {
   questions: number;
@@ -36,9 +36,10 @@ const zero = (): ProgressCounts => ({ questions: 0, seen: 0, dueNow: 0, dueLater
  * `virt quiz status`, counted: each question of the guide in use (topics in guide order) by the chapter it
  * is in, the top ancestor of kind chapter. Chapters without questions are left out.
  */
-export function quizProgress(
-  topics: QuizTopic[],
-  get: (id: string) => QuizTopic | undefined,
+export function quizProgress<T extends QuizTopic>(
+  topics: T[],
+  get: (id: string) => T | undefined,
+  questionsOf: (topic: T) => Question[],
   cards: Record<string, QuizCard>,
   now: number,
 ): QuizProgress {
@@ -47,12 +48,13 @@ export function quizProgress(
   const counted = new Set<string>();
   let nextDue: number | undefined;
   for (const topic of topics) {
-    if (topic.questions.length === 0) continue;
+    const questions = questionsOf(topic);
+    if (questions.length === 0) continue;
     const chapter = chapterOf(topic, get);
     const key = chapter?.id ?? null;
     let row = chapters.get(key);
     if (!row) chapters.set(key, (row = { id: key, title: chapter?.title ?? 'Other topics', ...zero() }));
-    for (const question of topic.questions) {
+    for (const question of questions) {
       counted.add(question.id);
       const card = Object.hasOwn(cards, question.id) ? cards[question.id] : undefined;
       for (const counts of [row, total]) {
