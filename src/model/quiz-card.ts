@@ -5,8 +5,7 @@ export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
 export type CardState = (typeof CARD_STATES)[number];
 
 /** How well a question was answered: a choice question is graded again or good; recall and cloze are rated. */
-export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type Rating = (typeof RATINGS)[number];
+export type Rating = 'again' | 'hard' | 'good' | 'easy';
 
 /** One question's schedule: FSRS's memory state and when to ask again. Times are ISO 8601 strings. */
 export interface QuizCard {
@@ -34,7 +33,7 @@ export interface QuizState {
 }
 
 /** A question is mastered once FSRS expects it to be remembered for three weeks. */
-export const MASTERED_STABILITY_DAYS = 21;
+const MASTERED_STABILITY_DAYS = 21;
 
 export const isMastered = (card: QuizCard): boolean => card.stability >= MASTERED_STABILITY_DAYS;
 

@@ -11,6 +11,3 @@ export function gradeChoice(question: Question, picked: number[]): Rating {
   const exact = choices.every((choice, index) => choice.right === chosen.has(index));
   return exact && [...chosen].every((index) => index >= 0 && index < choices.length) ? 'good' : 'again';
 }
-
-/** Whether an answer rated so counts as right in the score: anything but Again. */
-export const countsAsRight = (rating: Rating): boolean => rating !== 'again';

@@ -15,7 +15,7 @@ export interface ProgressCounts {
   mastered: number;
 }
 
-export interface ChapterProgress extends ProgressCounts {
+interface ChapterProgress extends ProgressCounts {
   /** The chapter's topic id; null for topics under no chapter. */
   id: string | null;
   title: string;

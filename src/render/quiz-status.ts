@@ -1,6 +1,6 @@
 import type { ProgressCounts, QuizProgress } from '../quiz/progress.js';
 import { SCHEMA_VERSION } from './json.js';
-import { displayWidth, keepTogether, padEnd, wrapText } from './text.js';
+import { counted, displayWidth, keepTogether, padEnd, wrapText } from './text.js';
 import type { Theme } from './theme.js';
 
 const COLUMNS: [keyof ProgressCounts, string][] = [
@@ -70,7 +70,10 @@ export function renderQuizStatus(
     ...wrapText(advice, width),
     ...(progress.nextDue ? wrapText(`Next due ${when(progress.nextDue, now)}.`, width) : []),
     ...(progress.elsewhere
-      ? wrapText(`Kept for content packs not loaded now: ${progress.elsewhere} question schedules.`, width)
+      ? wrapText(
+          `Kept for content packs not loaded now: the schedules of ${counted(progress.elsewhere, 'question')}.`,
+          width,
+        )
       : []),
     ...(stateFile ? wrapText(theme.muted(`State file: ${stateFile}`), width) : []),
   ].join('\n')}\n`;
