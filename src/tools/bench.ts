@@ -120,6 +120,8 @@ const cases: Case[] = [
   { name: 'virt compare full para (rich)', args: [bin, 'compare', 'full', 'para', '--color', 'always', '--no-pager'] },
   { name: 'virt list', args: [bin, 'list'], time: modern ? undefined : 1.3 },
   { name: 'virt search hypercall', args: [bin, 'search', 'hypercall'], time: modern ? 1.8 : 1.5 },
+  // The compiled index and dist/questions.json, read in one go each.
+  { name: 'virt quiz --list --json', args: [bin, 'quiz', '--list', '--json'], time: modern ? 1.8 : 1.4 },
   // detect reads a few dozen small files and loads no guide.
   { name: 'virt detect', args: [bin, 'detect'], time: modern ? 1.8 : 1.4 },
   { name: 'virt detect (rich)', args: [bin, 'detect', '--color', 'always', '--no-pager'] },
