@@ -168,14 +168,14 @@ export function createProgram(io: Io, version: string): Command {
   program
     .command('quiz')
     .description(
-      'check yourself: questions on a topic, a group or the whole guide, asked again as you forget them; `status` shows your progress, `reset` forgets it',
+      'check yourself: questions on a topic, a group or the whole guide, asked again as you forget them (kept in quiz-state.json under VIRT_STATE_DIR); `status` shows your progress, `reset` forgets it',
     )
     .argument('[topics...]', 'topics or @groups (the whole guide by default); or status, or reset [topic]')
     .option('--list', 'print the questions and their answers instead of asking (plain text, or --json)')
     .option('--json', 'with --list or status: one JSON document with a schemaVersion')
     .option('--count <n>', 'ask at most n questions (default 10)')
     .option('--due', 'ask only the questions that are due')
-    .option('--yes', 'with reset: really forget')
+    .option('--yes', 'with reset: really forget (a damaged state file is moved aside, never deleted)')
     .addHelpText('after', examples('quiz'))
     .action(async (words: string[], options: QuizOptions & { yes?: boolean }, command: Command) => {
       const [action, ...rest] = words;

@@ -6,7 +6,7 @@ export type Shell = (typeof SHELLS)[number];
 export interface CompletionWords {
   /** Topic ids and one-word aliases, offered wherever a topic is expected. */
   topics: string[];
-  /** `@group` names for compare. */
+  /** `@group` names for compare and quiz. */
   groups: string[];
 }
 
@@ -84,6 +84,7 @@ ${commandOptions}
   case "$command" in
     explain) words="$words $topics" ;;
     compare) words="$words $topics $groups" ;;
+    quiz) words="$words status reset $topics $groups" ;;
     completion) words="$words ${['bash', 'zsh', 'fish'].join(' ')}" ;;
     lint) COMPREPLY=($(compgen -d -- "$cur")); return ;;
   esac
@@ -139,6 +140,7 @@ ${commandOptions}
   case $command in
     explain) compadd -- $topics ;;
     compare) compadd -- $topics $groups ;;
+    quiz) compadd -- status reset $topics $groups ;;
     completion) compadd -- bash zsh fish ;;
     lint) _files -/ ;;
   esac
@@ -164,9 +166,12 @@ function fishScript(spec: CliSpec, words: CompletionWords): string {
     lines.push(`complete -c virt -l ${option.long.slice(2)} -d ${fishQuote(option.description)}${fishValues(option)}`);
   }
   lines.push(
-    `complete -c virt -n '__fish_seen_subcommand_from explain compare' -a ${fishQuote(quoteWords(words.topics))}`,
+    `complete -c virt -n '__fish_seen_subcommand_from explain compare quiz' -a ${fishQuote(quoteWords(words.topics))}`,
   );
-  lines.push(`complete -c virt -n '__fish_seen_subcommand_from compare' -a ${fishQuote(quoteWords(words.groups))}`);
+  lines.push(
+    `complete -c virt -n '__fish_seen_subcommand_from compare quiz' -a ${fishQuote(quoteWords(words.groups))}`,
+  );
+  lines.push("complete -c virt -n '__fish_seen_subcommand_from quiz' -a 'status reset'");
   lines.push("complete -c virt -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'");
   lines.push("complete -c virt -n '__fish_seen_subcommand_from lint' -F");
   return `${lines.join('\n')}\n`;
