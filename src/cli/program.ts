@@ -12,8 +12,6 @@ import { runLint } from '../commands/lint.js';
 import { runCache } from '../commands/cache.js';
 import { runDetect } from '../commands/detect.js';
 import { runQuiz, type QuizOptions } from '../commands/quiz.js';
-import { runQuizReset } from '../commands/quiz-reset.js';
-import { runQuizStatus } from '../commands/quiz-status.js';
 import type { Context } from '../context/context.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
@@ -181,11 +179,11 @@ export function createProgram(io: Io, version: string): Command {
       const [action, ...rest] = words;
       if (action === 'status' && !options.list) {
         if (rest.length > 0) throw new UsageError('quiz status takes no topic; it shows every chapter');
-        return runQuizStatus(context(command));
+        return (await import('../lazy/quiz.js')).runQuizStatus(context(command));
       }
       if (action === 'reset' && !options.list) {
         if (rest.length > 1) throw new UsageError('quiz reset takes one topic at most');
-        return runQuizReset(context(command), rest[0], options);
+        return (await import('../lazy/quiz.js')).runQuizReset(context(command), rest[0], options);
       }
       await runQuiz(context(command), words, options);
     });

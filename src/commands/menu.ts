@@ -2,7 +2,6 @@ import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import * as compare from './compare.js';
 import * as explain from './explain.js';
-import { askQuestions } from './quiz-ask.js';
 import { guideNeighbours, treeRows } from '../render/list.js';
 import {
   allTopicChoices,
@@ -87,7 +86,7 @@ export async function runMenu(ctx: Context): Promise<void> {
       case 'quiz': {
         const id = step.kind === 'quiz' ? step.id : step.from;
         // From a page, every one of its questions is asked, due or not: the learner chose to practise.
-        if (step.kind === 'quiz') await askQuestions(ctx, [step.id], { all: true });
+        if (step.kind === 'quiz') await (await import('../lazy/quiz.js')).askQuestions(ctx, [step.id], { all: true });
         else await compare.runCompare(ctx, [step.from, ...step.ids], {});
         const from = catalog.get(id);
         const back = await ask.select('What next?', [

@@ -2,7 +2,6 @@ import type { Context } from '../context/context.js';
 import { UsageError } from '../errors.js';
 import { questionsJson, renderQuestions } from '../render/questions.js';
 import { toJson } from '../render/json.js';
-import { askQuestions } from './quiz-ask.js';
 import { selectQuestions } from './quiz-select.js';
 
 export interface QuizOptions {
@@ -33,7 +32,7 @@ export async function runQuiz(ctx: Context, names: string[], options: QuizOption
     throw new UsageError(
       'virt quiz asks on a terminal; to print the questions, use `virt quiz --list` (add --json for scripts)',
     );
-  return askQuestions(ctx, names, options);
+  return (await import('../lazy/quiz.js')).askQuestions(ctx, names, options);
 }
 
 async function listQuestions(ctx: Context, names: string[]): Promise<void> {
