@@ -88,16 +88,22 @@ async function ask(ctx: Context, question: Question, reveal: () => void): Promis
     const choices = (question.choices ?? []).map((choice, index) => ({ name: choice.text, value: String(index) }));
     const several = (question.choices ?? []).filter((choice) => choice.right).length > 1;
     const picked = several
-      ? await prompts.checkbox(
-          'Your answer (Space to pick, Enter to answer)',
-          choices,
-          'Pick at least one (Space), then Enter',
-        )
-      : [await prompts.select('Your answer', choices)];
+      ? await prompts.checkbox('Your answer (Space to pick, Enter to answer)', choices, {
+          judged: true,
+          emptyHint: 'Pick at least one (Space), then Enter',
+        })
+      : [await prompts.select('Your answer', choices, undefined, { judged: true })];
     if (picked.includes(QUIT_ANSWER)) return undefined;
     return gradeChoice(question, picked.map(Number));
   }
-  const shown = await prompts.select('When you have your answer', [{ name: 'Show the answer', value: 'show' }]);
+  const shown = await prompts.select(
+    'When you have your answer',
+    [{ name: 'Show the answer', value: 'show' }],
+    undefined,
+    {
+      judged: true,
+    },
+  );
   if (shown === QUIT_ANSWER) return undefined;
   reveal();
   const rated = await prompts.select(
@@ -109,6 +115,7 @@ async function ask(ctx: Context, question: Question, reveal: () => void): Promis
       { name: `Easy ${dash} it came at once`, value: 'easy', short: 'Easy' },
     ],
     'good',
+    { judged: true },
   );
   return rated === QUIT_ANSWER ? undefined : (rated as Rating);
 }

@@ -74,7 +74,10 @@ describe('virt quiz in a real terminal (tmux)', () => {
     session.send('Down');
     await session.waitFor(/❯ KVM in the host kernel/);
     session.send('Enter');
-    await session.waitFor(/✔ Right\.\nWhy: The lab's hosts load the kvm module\.\nRead: virt explain lab-vm/);
+    // The answer line has no check mark of its own: only the verdict under it says right or wrong.
+    await session.waitFor(
+      /› Your answer KVM in the host kernel\n✔ Right\.\nWhy: The lab's hosts load the kvm module\.\nRead: virt explain lab-vm/,
+    );
     await session.waitFor(/What is KVM\?[\s\S]*❯ Show the answer/);
     session.send('Enter');
     await session.waitFor(/Answer: A Linux kernel module[\s\S]*❯ Good/);
