@@ -11,7 +11,10 @@ export interface Catalog {
   get(id: string): Topic | undefined;
   children(id: string | undefined): Topic[];
   resolve(name: string): Resolution;
-  /** The topic with its intro and sections, read when first asked for where the guide keeps pages apart. */
+  /**
+   * The topic with its intro, sections and questions, read when first asked for where the guide keeps pages
+   * apart.
+   */
   page(topic: Topic): Promise<Topic>;
   /**
    * The questions of these topics, topic by topic in the order given (the guide's, for `catalog.topics`),
@@ -28,7 +31,7 @@ export interface Catalog {
 
 export interface CatalogOptions {
   /** The page of a topic whose page is kept apart (see content/load-guide.ts), else undefined. */
-  pageOf?: (topic: Topic) => Promise<Pick<Topic, 'intro' | 'sections'>> | undefined;
+  pageOf?: (topic: Topic) => Promise<Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions'>>> | undefined;
   /** The questions of a topic whose questions are kept apart (see content/load-guide.ts), else undefined. */
   questionsOf?: (topic: Topic) => Question[] | undefined;
 }

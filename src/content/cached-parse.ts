@@ -10,7 +10,7 @@ import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
 /**
  * One pack file's parse as the pack cache keeps it: the file's identity (size, change time, inode), which
  * says whether the parse still holds; the parse without the topic's origin (made again from where the pack
- * is this time) and without its page; and the page (intro and sections) as JSON text, parsed and checked
+ * is this time) and without its page, but with its questions (so a quiz reads no page); and the page (intro and sections) as JSON text, parsed and checked
  * only when the page is shown or searched, so a command reads one page of a large pack, not all of them.
  */
 export interface CachedParse {

@@ -110,6 +110,11 @@ describe('shell completion', () => {
     expect(complete('virt compare @hyp')).toEqual(['@hypervisors']);
     expect(complete('virt --color a')).toEqual(['always', 'auto']);
     expect(complete('virt compare full --d')).toEqual(['--diff']);
+    expect(complete('virt quiz @meth')).toEqual(['@methods']);
+    expect(complete('virt quiz sr-')).toEqual(['sr-iov']);
+    expect(complete('virt quiz --l')).toEqual(['--list']);
+    expect(complete('virt quiz stat')).toEqual(['status']);
+    expect(complete('virt quiz rese')).toEqual(['reset']);
     expect(complete('virt completion f')).toEqual(['fish']);
   });
 
