@@ -177,6 +177,11 @@ export function createProgram(io: Io, version: string): Command {
     .addHelpText('after', examples('quiz'))
     .action(async (words: string[], options: QuizOptions & { yes?: boolean }, command: Command) => {
       const [action, ...rest] = words;
+      const asking = options.count !== undefined || options.due;
+      if ((action === 'status' || action === 'reset') && !options.list && asking)
+        throw new UsageError(`--count and --due choose what a quiz asks; quiz ${action} takes neither`);
+      if (options.yes && action !== 'reset')
+        throw new UsageError('--yes goes with `virt quiz reset`, which it lets forget');
       if (action === 'status' && !options.list) {
         if (rest.length > 0) throw new UsageError('quiz status takes no topic; it shows every chapter');
         return (await import('../lazy/quiz.js')).runQuizStatus(context(command));

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Context } from '../context/context.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Question } from '../model/question.js';
 import type { Rating } from '../model/quiz-card.js';
 import { QUIT_ANSWER, type Prompts } from '../prompts/prompts.js';
@@ -30,6 +30,8 @@ const DEFAULT_COUNT = 10;
  * Ctrl-D or `q` ends the quiz early, with its summary. ts-fsrs is loaded only once there is something to ask.
  */
 export async function askQuestions(ctx: Context, names: string[], options: AskOptions = {}): Promise<void> {
+  if (ctx.out.mode === 'json')
+    throw new UsageError('--json goes with `virt quiz --list` and `virt quiz status`; a quiz is asked, not printed');
   const { topics, questions } = await selectQuestions(ctx, names);
   if (questions.length === 0) {
     const where = names.length === 0 ? 'the guide' : topics.length === 1 ? `"${topics[0]!.id}"` : 'these topics';

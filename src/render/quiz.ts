@@ -68,14 +68,13 @@ export function renderSummary(answers: QuizAnswer[], asked: number, theme: Theme
   const right = answers.filter((answer) => answer.rating !== 'again').length;
   const missed = [...new Set(answers.filter((a) => a.rating === 'again').map((a) => a.question.topic))];
   const stopped = answers.length < asked ? ` (stopped after ${answers.length} of ${asked} questions)` : '';
+  if (answers.length === 0) return lines(['', 'No question answered; nothing was saved.']);
   return lines([
     '',
     theme.heading(`Score: ${right} of ${answers.length} right${stopped}.`),
     ...(missed.length
       ? wrapText(`Read again: ${missed.map((topic) => theme.code(explain(topic))).join(', ')}`, width)
-      : answers.length
-        ? ['Nothing to read again.']
-        : []),
+      : ['Nothing to read again.']),
     theme.muted(`Your progress: ${keepTogether('virt quiz status')}`),
   ]);
 }

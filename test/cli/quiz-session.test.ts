@@ -291,6 +291,29 @@ describe('virt quiz refuses what it cannot do', () => {
     expect(readdirSync(stateDir)).toEqual([]);
   });
 
+  test.each([
+    [['status', '--due'], /--count and --due choose what a quiz asks; quiz status takes neither/],
+    [['reset', '--count', '3', '--yes'], /quiz reset takes neither/],
+    [['lab-vm', '--yes'], /--yes goes with `virt quiz reset`/],
+    [['lab-vm', '--json'], /--json goes with `virt quiz --list` and `virt quiz status`/],
+  ])('%j is a usage error (exit 2) that asks nothing and writes nothing', async (args, message) => {
+    freshState();
+    const { prompts, asked } = scripted([]);
+    const result = await quiz(args, prompts);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(asked).toEqual([]);
+    expect(readdirSync(stateDir)).toEqual([]);
+  });
+
+  test('leaving at the first question says nothing was answered, and saves nothing', async () => {
+    freshState();
+    const result = await quiz(['lab-vm'], scripted([quit]).prompts);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\nNo question answered; nothing was saved\.\n$/);
+    expect(readdirSync(stateDir)).toEqual([]);
+  });
+
   test('a state folder others can write to is refused, and nothing is asked', async () => {
     freshState();
     const { chmodSync } = await import('node:fs');
