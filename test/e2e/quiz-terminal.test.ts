@@ -56,7 +56,10 @@ const status = (aheadMs = 0) => {
     { encoding: 'utf8', env: { ...process.env, VIRT_STATE_DIR: stateDir } },
   );
   expect(run.status).toBe(0);
-  return (JSON.parse(run.stdout) as { total: Record<string, number> }).total;
+  // The pack's topics have no chapter: their row is apart from the guide's own questions.
+  const { chapters } = JSON.parse(run.stdout) as { chapters: { id: string | null }[] };
+  const row = chapters.find((chapter) => chapter.id === null) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'id' && key !== 'title'));
 };
 
 const startQuiz = (args: string, node = 'node') =>
@@ -96,7 +99,7 @@ describe('virt quiz in a real terminal (tmux)', () => {
     expect(status()).toEqual({ questions: 3, seen: 2, dueNow: 0, dueLater: 2, mastered: 0 });
     // Two minutes later the forgotten question is due again, and --due asks it, alone.
     expect(status(2 * 60_000)).toEqual({ questions: 3, seen: 2, dueNow: 1, dueLater: 1, mastered: 0 });
-    session = startQuiz('--due', `node '${clockAhead(2 * 60_000)}'`);
+    session = startQuiz('lab-vm --due', `node '${clockAhead(2 * 60_000)}'`);
     await session.waitFor(/Question 1 of 1 · Lab virtual machines · answer in your head\nWhat is KVM\?/);
     session.send('Escape');
     expect(await session.exitStatus()).toBe(0);
