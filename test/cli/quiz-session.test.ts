@@ -105,7 +105,7 @@ const quiz = (args: string[], prompts?: Prompts, now = T0) =>
 const status = async (now: number) =>
   (
     JSON.parse((await quiz(['status', '--json'], undefined, now)).stdout) as {
-      chapters: { id: string | null; title: string }[];
+      chapters: ({ id: string | null; title: string } & Record<string, number>)[];
     }
   ).chapters.find((chapter) => chapter.id === null)!;
 
