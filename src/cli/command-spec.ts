@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliSpec, OptionSpec } from '../render/program-spec.js';
 import { EXAMPLES } from './examples.js';
-import { ENVIRONMENT, EXIT_STATUS } from './reference.js';
+import { ENVIRONMENT, EXIT_STATUS, FILES } from './reference.js';
 
 function optionSpec(option: Command['options'][number]): OptionSpec {
   return {
@@ -30,6 +30,7 @@ export function describeProgram(program: Command): CliSpec {
     })),
     examples: EXAMPLES.virt ?? [],
     environment: ENVIRONMENT.map(([name, meaning]) => [name, meaning]),
+    files: FILES.map(([path, meaning]) => [path, meaning]),
     exitStatus: EXIT_STATUS.map(([code, name, meaning]) => [code, name, meaning]),
   };
 }

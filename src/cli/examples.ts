@@ -28,6 +28,8 @@ export const EXAMPLES: Record<string, string[]> = {
     'virt quiz paravirtualization',
     'virt quiz @methods --count 10',
     'virt quiz --due',
+    'virt quiz status',
+    'virt quiz reset kvm --yes',
     'virt quiz --list kvm',
     'virt quiz --list --json',
   ],

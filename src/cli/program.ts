@@ -165,15 +165,32 @@ export function createProgram(io: Io, version: string): Command {
 
   program
     .command('quiz')
-    .description('check yourself: questions on a topic, a group or the whole guide, asked again as you forget them')
-    .argument('[topics...]', 'topics or @groups (the whole guide by default)')
+    .description(
+      'check yourself: questions on a topic, a group or the whole guide, asked again as you forget them (kept in quiz-state.json under VIRT_STATE_DIR); `status` shows your progress, `reset` forgets it',
+    )
+    .argument('[topics...]', 'topics or @groups (the whole guide by default); or status, or reset [topic]')
     .option('--list', 'print the questions and their answers instead of asking (plain text, or --json)')
-    .option('--json', 'with --list: one JSON document {schemaVersion, questions: [...]}')
-    .option('--count <n>', 'ask at most n questions')
+    .option('--json', 'with --list or status: one JSON document with a schemaVersion')
+    .option('--count <n>', 'ask at most n questions (default 10)')
     .option('--due', 'ask only the questions that are due')
+    .option('--yes', 'with reset: really forget (a damaged state file is moved aside, never deleted)')
     .addHelpText('after', examples('quiz'))
-    .action(async (names: string[], options: QuizOptions, command: Command) => {
-      await runQuiz(context(command), names, options);
+    .action(async (words: string[], options: QuizOptions & { yes?: boolean }, command: Command) => {
+      const [action, ...rest] = words;
+      const asking = options.count !== undefined || options.due;
+      if ((action === 'status' || action === 'reset') && !options.list && asking)
+        throw new UsageError(`--count and --due choose what a quiz asks; quiz ${action} takes neither`);
+      if (options.yes && action !== 'reset')
+        throw new UsageError('--yes goes with `virt quiz reset`, which it lets forget');
+      if (action === 'status' && !options.list) {
+        if (rest.length > 0) throw new UsageError('quiz status takes no topic; it shows every chapter');
+        return (await import('../lazy/quiz.js')).runQuizStatus(context(command));
+      }
+      if (action === 'reset' && !options.list) {
+        if (rest.length > 1) throw new UsageError('quiz reset takes one topic at most');
+        return (await import('../lazy/quiz.js')).runQuizReset(context(command), rest[0], options);
+      }
+      await runQuiz(context(command), words, options);
     });
 
   program

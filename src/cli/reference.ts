@@ -15,6 +15,18 @@ export const EXIT_STATUS: [number, string, string][] = [
   [130, 'interrupted', 'interrupted (Ctrl-C)'],
 ];
 
+/** The files virt reads and writes outside a guide. */
+export const FILES: [string, string][] = [
+  [
+    '$VIRT_STATE_DIR/quiz-state.json',
+    'the quiz schedule: when to ask each question again (versioned JSON, mode 0600, written whole under a lock). Without VIRT_STATE_DIR it is in $XDG_STATE_HOME/virt, else ~/.local/state/virt. A damaged file stops the quiz (exit 2) until virt quiz reset --yes moves it aside as quiz-state.json.damaged-<time>',
+  ],
+  [
+    '$VIRT_CACHE_DIR',
+    'parsed content packs and Node compile cache; default $XDG_CACHE_HOME/virt, else ~/.cache/virt (see virt cache)',
+  ],
+];
+
 export const ENVIRONMENT: [string, string][] = [
   ['NO_COLOR', 'any non-empty value turns colour off (after --color)'],
   ['FORCE_COLOR', '0 turns colour off; 1 to 3 turn it on at that level, piped too'],
@@ -27,6 +39,11 @@ export const ENVIRONMENT: [string, string][] = [
     'VIRT_CACHE_DIR',
     'the cache folder for parsed packs and compiled code (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Used only when you own it and no one else can write to it; see virt cache',
   ],
+  [
+    'VIRT_STATE_DIR',
+    'the folder of the quiz state file, quiz-state.json; default $XDG_STATE_HOME/virt, else ~/.local/state/virt. Used only when you own it and no one else can write to it',
+  ],
+  ['XDG_STATE_HOME', 'where the quiz state folder is when VIRT_STATE_DIR is not set (an absolute path; else ignored)'],
   ['VIRT_HYPERLINKS', '0 turns off clickable source titles on a terminal, like --no-hyperlinks'],
   ['VIRT_DEBUG', '1 adds stack traces to error messages, and says why the cache folder is not used'],
 ];

@@ -53,6 +53,8 @@ export const QUIT = QUIT_ANSWER;
 export const FIND = 'find';
 export const BROWSE = 'browse';
 export const COMPARE_PICK = 'compare-pick';
+/** Starts a quiz on the topic whose id follows. */
+export const QUIZ = 'quiz:';
 
 /** The related topic a comparison with this one says most about: the first sharing comparison attributes. */
 function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
@@ -62,7 +64,8 @@ function comparableWith(topic: Topic, related: Topic[]): Topic | undefined {
 
 /**
  * What to do after reading a page: the next chapter of the guide is one Enter away, and a comparison with
- * the most comparable related topic two keys (Down, Enter); then the related topics.
+ * the most comparable related topic two keys (Down, Enter); then the page's questions, if it has some, and
+ * the related topics.
  */
 export function nextStepChoices(
   topic: Topic,
@@ -70,12 +73,16 @@ export function nextStepChoices(
   width: number,
   next?: Topic,
   comparable = true,
+  questions = 0,
 ): Choice[] {
   const partner = comparableWith(topic, related);
   return [
     ...(next ? [{ name: fit(`Next in the guide: ${next.title}`, width), value: `open:${next.id}` }] : []),
     ...(partner
       ? [{ name: fit(`Compare ${topic.title} with ${partner.title}`, width), value: `compare:${partner.id}` }]
+      : []),
+    ...(questions > 0
+      ? [{ name: `Check yourself (${questions} question${questions === 1 ? '' : 's'})`, value: `${QUIZ}${topic.id}` }]
       : []),
     ...related
       .filter((other) => other !== next)

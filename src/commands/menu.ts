@@ -11,6 +11,7 @@ import {
   matchingChoices,
   nextStepChoices,
   QUIT,
+  QUIZ,
   topicChoice,
 } from './menu-choices.js';
 
@@ -19,11 +20,13 @@ type Step =
   | { kind: 'browse'; from?: string }
   | { kind: 'open'; id: string }
   | { kind: 'compare'; ids: string[]; from: string }
+  | { kind: 'quiz'; id: string }
   | { kind: 'quit' };
 
 /**
  * `virt menu` (and `virt` alone on a terminal): pick a topic by typing, read it, then go on to the next
- * chapter, a comparison, a related topic, another search or the guide's chapters, until Quit or Ctrl-C.
+ * chapter, a comparison, the page's questions, a related topic, another search or the guide's chapters,
+ * until Quit or Ctrl-C.
  */
 export async function runMenu(ctx: Context): Promise<void> {
   if (!ctx.io.stdinIsTTY || !ctx.io.stdout.isTTY) {
@@ -65,7 +68,8 @@ export async function runMenu(ctx: Context): Promise<void> {
         const related = topic.related.flatMap((id) => catalog.get(id) ?? []);
         const { next } = guideNeighbours(treeRows(catalog.children), topic.id);
         const comparable = catalog.comparableWith(topic).length > 0;
-        const choices = nextStepChoices(topic, related, width, next, comparable);
+        const questions = catalog.questions([topic]).length;
+        const choices = nextStepChoices(topic, related, width, next, comparable, questions);
         step = toStep(await ask.select(`${topic.title}: what next?`, choices), topic.id);
         if (step.kind === 'compare' && step.ids.length === 0) {
           // Only topics it shares attributes with: any other choice would compare nothing.
@@ -78,15 +82,19 @@ export async function runMenu(ctx: Context): Promise<void> {
         }
         break;
       }
-      case 'compare': {
-        await compare.runCompare(ctx, [step.from, ...step.ids], {});
-        const from = catalog.get(step.from);
+      case 'compare':
+      case 'quiz': {
+        const id = step.kind === 'quiz' ? step.id : step.from;
+        // From a page, every one of its questions is asked, due or not: the learner chose to practise.
+        if (step.kind === 'quiz') await (await import('../lazy/quiz.js')).askQuestions(ctx, [step.id], { all: true });
+        else await compare.runCompare(ctx, [step.from, ...step.ids], {});
+        const from = catalog.get(id);
         const back = await ask.select('What next?', [
           ...(from ? [{ name: `Back to ${from.title}`, value: `open:${from.id}` }] : []),
           { name: 'Search for another topic', value: FIND },
           { name: 'Quit', value: QUIT },
         ]);
-        step = toStep(back, step.from);
+        step = toStep(back, id);
         break;
       }
     }
@@ -100,5 +108,6 @@ function toStep(answer: string, current: string): Step {
   if (answer === COMPARE_PICK) return { kind: 'compare', ids: [], from: current };
   if (answer.startsWith('open:')) return { kind: 'open', id: answer.slice(5) };
   if (answer.startsWith('compare:')) return { kind: 'compare', ids: [answer.slice(8)], from: current };
+  if (answer.startsWith(QUIZ)) return { kind: 'quiz', id: answer.slice(QUIZ.length) };
   return { kind: 'quit' };
 }

@@ -32,7 +32,7 @@ export async function runQuiz(ctx: Context, names: string[], options: QuizOption
     throw new UsageError(
       'virt quiz asks on a terminal; to print the questions, use `virt quiz --list` (add --json for scripts)',
     );
-  throw new UsageError('asking is not built yet; use `virt quiz --list`');
+  return (await import('../lazy/quiz.js')).askQuestions(ctx, names, options);
 }
 
 async function listQuestions(ctx: Context, names: string[]): Promise<void> {

@@ -10,4 +10,6 @@ export interface Io {
   page?: (text: string, env: Record<string, string | undefined>, always: boolean) => Promise<boolean>;
   /** The interactive questions; defaults to inquirer on the real terminal. */
   prompts?: Prompts;
+  /** The time in milliseconds since 1970, for the quiz's schedule; Date.now unless a test fixes it. */
+  now?: () => number;
 }

@@ -1,4 +1,4 @@
-import type { Choice, Prompts } from './prompts.js';
+import type { AskOptions, Choice, Prompts } from './prompts.js';
 import { QUIT_ANSWER } from './prompts.js';
 
 interface Key {
@@ -15,11 +15,16 @@ const ASCII_THEME = {
 
 /**
  * The real prompts, from inquirer. It is imported on first use only: it is the heaviest module virt has,
- * and no command but the menu needs it. Esc and Ctrl-D leave any prompt, and `q` a list (in the finder `q`
+ * and only the menu and the quiz need it. Esc and Ctrl-D leave any prompt, and `q` a list (in the finder `q`
  * is a letter to type); leaving answers QUIT_ANSWER.
  */
 export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
-  const ask = async <T>(question: Record<string, unknown>, quitOnQ: boolean, quit: T): Promise<T> => {
+  const ask = async <T>(
+    question: Record<string, unknown>,
+    quitOnQ: boolean,
+    quit: T,
+    how: AskOptions = {},
+  ): Promise<T> => {
     const { default: inquirer } = await import('inquirer');
     const controller = new AbortController();
     const prompt = inquirer.createPromptModule({ signal: controller.signal });
@@ -29,7 +34,9 @@ export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
     };
     process.stdin.on('keypress', onKey);
     try {
-      const themed = options.ascii ? { theme: ASCII_THEME, ...question } : question;
+      const base = options.ascii ? ASCII_THEME : {};
+      const theme = how.judged ? { ...base, prefix: { idle: '?', done: options.ascii ? '>' : '›' } } : base;
+      const themed = Object.keys(theme).length ? { theme, ...question } : question;
       // inquirer's question type is a union per prompt kind; these questions are built per kind below.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under TypeScript 7
       const answers = (await prompt([{ name: 'answer', ...themed } as never])) as { answer: T };
@@ -53,13 +60,14 @@ export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
         false,
         QUIT_ANSWER,
       ),
-    select: (message, choices: Choice[], start) =>
+    select: (message, choices: Choice[], start, how) =>
       ask<string>(
         { type: 'select', message, choices, pageSize: 12, loop: false, ...(start ? { default: start } : {}) },
         true,
         QUIT_ANSWER,
+        how,
       ),
-    checkbox: (message, choices: Choice[]) =>
+    checkbox: (message, choices: Choice[], how = {}) =>
       ask<string[]>(
         {
           type: 'checkbox',
@@ -67,10 +75,12 @@ export function inquirerPrompts(options: { ascii?: boolean } = {}): Prompts {
           choices,
           pageSize: 14,
           loop: false,
-          validate: (picked: unknown[]) => (picked.length > 0 ? true : 'Pick at least one topic (Space), then Enter'),
+          validate: (picked: unknown[]) =>
+            picked.length > 0 ? true : (how.emptyHint ?? 'Pick at least one topic (Space), then Enter'),
         },
         true,
         [QUIT_ANSWER],
+        how,
       ),
   };
 }

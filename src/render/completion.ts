@@ -83,7 +83,8 @@ ${commandOptions}
   esac
   case "$command" in
     explain) words="$words $topics" ;;
-    compare|quiz) words="$words $topics $groups" ;;
+    compare) words="$words $topics $groups" ;;
+    quiz) words="$words status reset $topics $groups" ;;
     completion) words="$words ${['bash', 'zsh', 'fish'].join(' ')}" ;;
     lint) COMPREPLY=($(compgen -d -- "$cur")); return ;;
   esac
@@ -138,7 +139,8 @@ ${commandOptions}
   esac
   case $command in
     explain) compadd -- $topics ;;
-    compare|quiz) compadd -- $topics $groups ;;
+    compare) compadd -- $topics $groups ;;
+    quiz) compadd -- status reset $topics $groups ;;
     completion) compadd -- bash zsh fish ;;
     lint) _files -/ ;;
   esac
@@ -169,6 +171,7 @@ function fishScript(spec: CliSpec, words: CompletionWords): string {
   lines.push(
     `complete -c virt -n '__fish_seen_subcommand_from compare quiz' -a ${fishQuote(quoteWords(words.groups))}`,
   );
+  lines.push("complete -c virt -n '__fish_seen_subcommand_from quiz' -a 'status reset'");
   lines.push("complete -c virt -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'");
   lines.push("complete -c virt -n '__fish_seen_subcommand_from lint' -F");
   return `${lines.join('\n')}\n`;

@@ -38,6 +38,8 @@ export function renderManPage(spec: CliSpec, version: string, date: string): str
   for (const option of spec.globalOptions) lines.push('.TP', `.B ${roff(option.flags)}`, roff(option.description));
   lines.push('.SH ENVIRONMENT');
   for (const [name, meaning] of spec.environment) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
+  lines.push('.SH FILES');
+  for (const [path, meaning] of spec.files) lines.push('.TP', `.I ${roff(path)}`, roff(meaning));
   lines.push('.SH EXIT STATUS');
   for (const [code, , meaning] of spec.exitStatus) lines.push('.TP', `.B ${code}`, roff(meaning));
   lines.push('.SH EXAMPLES');

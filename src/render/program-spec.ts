@@ -26,6 +26,8 @@ export interface CliSpec {
   examples: string[];
   /** Each variable virt reads, and what it does. */
   environment: [name: string, meaning: string][];
+  /** The files virt keeps outside a guide, and what each holds. */
+  files: [path: string, meaning: string][];
   /** Each exit status: its code, a short name and what it means. */
   exitStatus: [code: number, name: string, meaning: string][];
 }

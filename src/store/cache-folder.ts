@@ -1,6 +1,7 @@
-import { existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { writePrivateFile } from './private-file.js';
+import { makeFolder, untrustedBecause } from './private-folder.js';
 
 /**
  * Where virt keeps its caches, and whether it may. The folder comes from VIRT_CACHE_DIR (empty: no cache),
@@ -62,42 +63,5 @@ export function openCacheFolder(env: Record<string, string | undefined>, options
     return reason ? { path, trusted: false, reason } : { path: real, trusted: true };
   } catch (error) {
     return { path, trusted: false, reason: `it cannot be used (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-}
-
-/**
- * Why a folder (a real path) is not safe to cache in, or undefined when it is. Like ssh, every folder above
- * it counts too: whoever may rename entries in a parent could swap the cache folder for one of their own.
- * A parent may be root's, or shared but sticky (/tmp), where only an entry's owner may rename it.
- */
-function untrustedBecause(folder: string): string | undefined {
-  const info = statSync(folder);
-  if (!info.isDirectory()) return 'it is not a folder';
-  const uid = process.getuid?.();
-  if (uid === undefined) return undefined;
-  if (info.uid !== uid) return `it belongs to another user (uid ${info.uid})`;
-  if ((info.mode & 0o022) !== 0) return `others can write to it (mode ${(info.mode & 0o777).toString(8)})`;
-  for (let parent = dirname(folder); ; parent = dirname(parent)) {
-    const above = statSync(parent);
-    const sticky = (above.mode & 0o1000) !== 0;
-    if (above.uid !== uid && above.uid !== 0) return `${parent} above it belongs to another user (uid ${above.uid})`;
-    if ((above.mode & 0o022) !== 0 && !sticky) return `others can change ${parent} above it`;
-    if (parent === dirname(parent)) return undefined;
-  }
-}
-
-/**
- * One level at a time, each private: Node 20's recursive mkdirSync never returns for some paths (under
- * /proc, for one), and a recursive mkdir would give the parents the default mode.
- */
-function makeFolder(folder: string, parents: number): void {
-  try {
-    mkdirSync(folder, { mode: 0o700 });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && lstatSync(folder).isDirectory()) return;
-    if (code !== 'ENOENT' || parents === 0) throw error;
-    makeFolder(dirname(folder), parents - 1);
-    mkdirSync(folder, { mode: 0o700 });
   }
 }

@@ -4,8 +4,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * Imports point one way: content files → content (loader) → model → render → commands → cli, with the store
- * (persistence), catalog (lookups and search), detect and the context types below the commands. Only cli and
- * commands load the lazy bundles. Each folder below may not import the folders named for it.
+ * (persistence), catalog (lookups and search), detect, quiz (scheduling, on the model alone) and the context
+ * types below the commands. Only cli and commands load the lazy bundles. Each folder below may not import the
+ * folders named for it.
  */
 const FORBIDDEN: Record<string, string[]> = {
   model: ['content', 'catalog', 'store', 'detect', 'render', 'context', 'commands', 'cli', 'lazy', 'prompts'],
@@ -13,6 +14,7 @@ const FORBIDDEN: Record<string, string[]> = {
   catalog: ['store', 'detect', 'render', 'context', 'commands', 'cli', 'lazy'],
   store: ['catalog', 'detect', 'render', 'context', 'commands', 'cli', 'lazy'],
   detect: ['catalog', 'store', 'render', 'context', 'commands', 'cli', 'lazy'],
+  quiz: ['content', 'catalog', 'store', 'detect', 'render', 'context', 'commands', 'cli', 'lazy', 'prompts'],
   render: ['context', 'commands', 'cli', 'lazy'],
   context: ['commands', 'cli', 'lazy'],
   prompts: ['content', 'catalog', 'store', 'detect', 'render', 'context', 'commands', 'cli', 'lazy'],

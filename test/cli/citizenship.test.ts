@@ -113,6 +113,8 @@ describe('shell completion', () => {
     expect(complete('virt quiz @meth')).toEqual(['@methods']);
     expect(complete('virt quiz sr-')).toEqual(['sr-iov']);
     expect(complete('virt quiz --l')).toEqual(['--list']);
+    expect(complete('virt quiz stat')).toEqual(['status']);
+    expect(complete('virt quiz rese')).toEqual(['reset']);
     expect(complete('virt completion f')).toEqual(['fish']);
   });
 

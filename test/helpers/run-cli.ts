@@ -9,6 +9,7 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   page?: Io['page'];
   prompts?: Io['prompts'];
+  now?: Io['now'];
 }
 
 export interface RunResult {
@@ -33,6 +34,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     env: { LANG: 'en_US.UTF-8', ...options.env },
     ...(options.page ? { page: options.page } : {}),
     ...(options.prompts ? { prompts: options.prompts } : {}),
+    ...(options.now ? { now: options.now } : {}),
   };
   const code = await main(argv, io, '0.0.0-test');
   return { code, stdout, stderr };
