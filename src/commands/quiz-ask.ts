@@ -64,8 +64,9 @@ export async function askQuestions(ctx: Context, names: string[], options: AskOp
     ctx.write(
       renderQuestion(question, { number: index + 1, of: picked.length, topicTitle: topic?.title ?? '' }, theme, width),
     );
-    const rating = await ask(ctx, question, () => ctx.write(renderAnswer(question, theme, width)));
-    if (rating === undefined) break;
+    const given = await ask(ctx, question, () => ctx.write(renderAnswer(question, theme, width)));
+    if (given === undefined) break;
+    const { rating } = given;
     updateQuizState(
       folder,
       (state) => {
@@ -75,28 +76,41 @@ export async function askQuestions(ctx: Context, names: string[], options: AskOp
       },
       keep,
     );
-    answers.push({ question, rating });
-    ctx.write(renderFeedback({ question, rating }, theme, width));
+    answers.push({ question, ...given });
+    ctx.write(renderFeedback({ question, ...given }, theme, width));
   }
   ctx.write(renderSummary(answers, picked.length, theme, width));
 }
 
-/** Puts one question; the rating it earns, or undefined when the learner leaves the quiz. */
-async function ask(ctx: Context, question: Question, reveal: () => void): Promise<Rating | undefined> {
+/**
+ * Puts one question; the rating it earns (and, for a choice, the indexes picked), or undefined when the learner
+ * leaves the quiz.
+ */
+async function ask(
+  ctx: Context,
+  question: Question,
+  reveal: () => void,
+): Promise<Omit<QuizAnswer, 'question'> | undefined> {
   // cli/main.ts always gives the prompts: inquirer on a terminal, a script in tests.
   const prompts: Prompts = ctx.io.prompts!;
   const dash = ctx.out.ascii ? '-' : '—';
   if (question.kind === 'choice') {
-    const choices = (question.choices ?? []).map((choice, index) => ({ name: choice.text, value: String(index) }));
+    // Numbered, so that the answer line and the feedback can name a choice without repeating its text.
+    const choices = (question.choices ?? []).map((choice, index) => ({
+      name: `${index + 1}. ${choice.text}`,
+      value: String(index),
+      short: String(index + 1),
+    }));
     const several = (question.choices ?? []).filter((choice) => choice.right).length > 1;
-    const picked = several
-      ? await prompts.checkbox('Your answer (Space to pick, Enter to answer)', choices, {
+    const answer = several
+      ? await prompts.checkbox('Your answer', choices, {
           judged: true,
           emptyHint: 'Pick at least one (Space), then Enter',
         })
       : [await prompts.select('Your answer', choices, undefined, { judged: true })];
-    if (picked.includes(QUIT_ANSWER)) return undefined;
-    return gradeChoice(question, picked.map(Number));
+    if (answer.includes(QUIT_ANSWER)) return undefined;
+    const picked = answer.map(Number);
+    return { rating: gradeChoice(question, picked), picked };
   }
   const shown = await prompts.select(
     'When you have your answer',
@@ -119,7 +133,7 @@ async function ask(ctx: Context, question: Question, reveal: () => void): Promis
     'good',
     { judged: true },
   );
-  return rated === QUIT_ANSWER ? undefined : (rated as Rating);
+  return rated === QUIT_ANSWER ? undefined : { rating: rated as Rating };
 }
 
 const questionIds = (catalog: Catalog) => new Set(catalog.questions(catalog.topics).map((question) => question.id));

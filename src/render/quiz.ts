@@ -7,6 +7,8 @@ import type { Theme } from './theme.js';
 export interface QuizAnswer {
   question: Question;
   rating: Rating;
+  /** For a choice question: the indexes of the choices picked. */
+  picked?: number[];
 }
 
 const lines = (text: string[]) => `${text.join('\n')}\n`;
@@ -43,7 +45,10 @@ export function renderAnswer(question: Question, theme: Theme, width: number): s
   return lines(wrapText(shown, width, `${theme.accent('Answer:')} `, '        '));
 }
 
-/** What follows an answer: whether it was right (for a choice, the right answer if not), the why, the page. */
+/**
+ * What follows an answer: whether it was right (for a choice answered wrongly, what was picked and each right
+ * choice on a line of its own, numbered as asked), the why, and the page to read.
+ */
 export function renderFeedback(answer: QuizAnswer, theme: Theme, width: number): string {
   const { question, rating } = answer;
   const right = rating !== 'again';
@@ -51,16 +56,33 @@ export function renderFeedback(answer: QuizAnswer, theme: Theme, width: number):
   const verdict =
     question.kind === 'choice'
       ? right
-        ? theme.accent(`${mark}Right.`)
-        : theme.different(`${mark}Not quite. The answer: ${question.answer}`)
-      : right
-        ? theme.accent(`${mark}Remembered (${rating}).`)
-        : theme.different(`${mark}Not remembered: it comes back soon.`);
+        ? wrapText(theme.accent(`${mark}Right.`), width)
+        : rightChoices(answer, mark, theme, width)
+      : wrapText(
+          right
+            ? theme.accent(`${mark}Remembered (${rating}).`)
+            : theme.different(`${mark}Not remembered: it comes back soon.`),
+          width,
+        );
   return lines([
-    ...wrapText(verdict, width),
+    ...verdict,
     ...(question.why ? wrapText(question.why, width, `${theme.muted('Why:')} `, '     ') : []),
     ...wrapText(`${theme.muted('Read:')} ${theme.code(explain(question.topic))}`, width),
   ]);
+}
+
+function rightChoices({ question, picked = [] }: QuizAnswer, mark: string, theme: Theme, width: number): string[] {
+  const numbered = (question.choices ?? []).map((choice, index) => ({ ...choice, number: index + 1 }));
+  const right = numbered.filter((choice) => choice.right);
+  const yours = picked.length ? `you picked ${picked.map((index) => index + 1).join(', ')}` : 'nothing picked';
+  const heading = right.length > 1 ? 'the right answers are' : 'the right answer is';
+  return [
+    ...wrapText(theme.different(`${mark}Not quite: ${yours}; ${heading}:`), width),
+    ...right.flatMap((choice) => {
+      const number = `${choice.number}. `;
+      return wrapText(choice.text, width, `  ${number}`, ' '.repeat(2 + number.length));
+    }),
+  ];
 }
 
 /** The end of a quiz: the score, the pages to read again, and how to see the progress. */
@@ -75,6 +97,6 @@ export function renderSummary(answers: QuizAnswer[], asked: number, theme: Theme
     ...(missed.length
       ? wrapText(`Read again: ${missed.map((topic) => theme.code(explain(topic))).join(', ')}`, width)
       : ['Nothing to read again.']),
-    theme.muted(`Your progress: ${keepTogether('virt quiz status')}`),
+    ...wrapText(`${theme.muted('Your progress:')} ${theme.code(keepTogether('virt quiz status'))}`, width),
   ]);
 }

@@ -113,7 +113,7 @@ describe('virt quiz, asked with scripted answers and a fixed clock', () => {
   test('a choice answered right and a recall rated Again: feedback, summary, and both saved', async () => {
     freshState();
     const { prompts, asked } = scripted([
-      pick(/^KVM in the host kernel$/),
+      pick(/^\d\. KVM in the host kernel$/),
       pick(/^Show the answer$/),
       pick(/^Again/),
       quit,
@@ -124,7 +124,7 @@ describe('virt quiz, asked with scripted answers and a fixed clock', () => {
       'Your answer',
       'When you have your answer',
       'How well did you remember it?',
-      'Your answer (Space to pick, Enter to answer)',
+      'Your answer',
     ]);
     expect(result.stdout).toMatch(
       /Question 1 of 4 · Lab virtual machines · pick one\nWhich part runs the lab's guests\?/,
@@ -181,18 +181,18 @@ describe('virt quiz, asked with scripted answers and a fixed clock', () => {
         ),
       }),
     );
-    const wrong = scripted([picks(/^KVM$/), quit]);
+    const wrong = scripted([picks(/^\d\. KVM$/), quit]);
     const result = await quiz(['lab-vm'], wrong.prompts);
-    expect(wrong.asked[0]!.message).toMatch(/Space to pick/);
     expect(result.stdout).toMatch(/pick all that apply/);
-    expect(result.stdout).toMatch(/✘ Not quite\. The answer: KVM; Xen/);
-    const right = scripted([picks(/^Xen$/, /^KVM$/), quit]);
+    // What was picked, by the numbers the choices were asked with, then each right choice on a line of its own.
+    expect(result.stdout).toMatch(/✘ Not quite: you picked 1; the right answers are:\n  1\. KVM\n  2\. Xen\n/);
+    const right = scripted([picks(/^\d\. Xen$/, /^\d\. KVM$/), quit]);
     expect((await quiz(['lab-vm'], right.prompts, T0 + 2 * MINUTE)).stdout).toMatch(/✔ Right\./);
   });
 
   test('Ctrl-C mid-quiz exits 130 and keeps the answer already given', async () => {
     freshState();
-    const { prompts } = scripted([pick(/^KVM in the host kernel$/)]);
+    const { prompts } = scripted([pick(/^\d\. KVM in the host kernel$/)]);
     const result = await quiz(['lab-vm'], prompts);
     expect(result.code).toBe(130);
     expect(Object.keys(cards())).toEqual(['lab-vm/host-kernel']);
@@ -200,9 +200,9 @@ describe('virt quiz, asked with scripted answers and a fixed clock', () => {
 
   test('due questions come first, then new ones in guide order, capped by --count', async () => {
     freshState();
-    await quiz(['lab-vm'], scripted([pick(/^A container runtime$/)]).prompts);
+    await quiz(['lab-vm'], scripted([pick(/^\d\. A container runtime$/)]).prompts);
     // Twenty minutes on, the wrong answer is due; the pack's files are in guide order, lab-net before lab-vm.
-    const later = scripted([pick(/^KVM in/), pick(/^Show/), pick(/^Good/), pick(/^Show/), pick(/^Good/)]);
+    const later = scripted([pick(/^\d\. KVM in/), pick(/^Show/), pick(/^Good/), pick(/^Show/), pick(/^Good/)]);
     const result = await quiz(['lab-vm', 'lab-net', '--count', '3'], later.prompts, T0 + 20 * MINUTE);
     expect(result.stdout.match(/^Question .*\n.*$/gm)).toEqual([
       "Question 1 of 3 · Lab virtual machines · pick one\nWhich part runs the lab's guests?",
@@ -247,7 +247,7 @@ describe('the state file, seen from the command line', () => {
 
   test('reset <topic> --yes forgets that topic only', async () => {
     freshState();
-    await quiz(['lab-vm'], scripted([pick(/^KVM in/), pick(/^Show/), pick(/^Good/), quit]).prompts);
+    await quiz(['lab-vm'], scripted([pick(/^\d\. KVM in/), pick(/^Show/), pick(/^Good/), quit]).prompts);
     await quiz(['lab-net'], scripted([pick(/^Show/), pick(/^Good/)]).prompts);
     expect(Object.keys(cards()).sort()).toEqual(['lab-net/bridge-name', 'lab-vm/host-kernel', 'lab-vm/what-is-kvm']);
     const reset = await quiz(['reset', 'lab-vm', '--yes']);
@@ -347,7 +347,7 @@ describe('the menu', () => {
     const { prompts, asked } = scripted([
       () => 'lab-vm',
       pick(/^Check yourself \(4 questions\)$/),
-      pick(/^KVM in the host kernel$/),
+      pick(/^\d\. KVM in the host kernel$/),
       quit,
       pick(/^Quit$/),
     ]);

@@ -73,13 +73,13 @@ describe('virt quiz in a real terminal (tmux)', () => {
   test('a choice answered right and a recall rated Again are both counted, and the Again one comes back', async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'virt-quiz-tmux-'));
     session = startQuiz('lab-vm');
-    await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ A container runtime/);
+    await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ 1\. A container runtime/);
     session.send('Down');
-    await session.waitFor(/❯ KVM in the host kernel/);
+    await session.waitFor(/❯ 2\. KVM in the host kernel/);
     session.send('Enter');
     // The answer line has no check mark of its own: only the verdict under it says right or wrong.
     await session.waitFor(
-      /› Your answer KVM in the host kernel\n✔ Right\.\nWhy: The lab's hosts load the kvm module\.\nRead: virt explain lab-vm/,
+      /› Your answer 2\n✔ Right\.\nWhy: The lab's hosts load the kvm module\.\nRead: virt explain lab-vm/,
     );
     await session.waitFor(/What is KVM\?[\s\S]*❯ Show the answer/);
     session.send('Enter');
@@ -108,7 +108,7 @@ describe('virt quiz in a real terminal (tmux)', () => {
   test('Ctrl-C mid-quiz exits 130 with the cursor shown, and keeps the answer given before it', async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'virt-quiz-tmux-'));
     session = startQuiz('lab-vm');
-    await session.waitFor(/❯ A container runtime/);
+    await session.waitFor(/❯ 1\. A container runtime/);
     session.send('Down', 'Enter');
     await session.waitFor(/What is KVM\?[\s\S]*❯ Show the answer/);
     session.send('C-c');
