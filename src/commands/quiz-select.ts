@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Context } from '../context/context.js';
-import { NotFoundError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Question } from '../model/question.js';
 import type { Topic } from '../model/topic.js';
 import { treeRows } from '../render/list.js';
@@ -9,7 +9,7 @@ import { resolveTopic } from './resolve-topic.js';
 /**
  * The questions `virt quiz` works on: those of the topics and groups named (`kvm`, `@methods`), or of the
  * whole guide when none is, in the guide's reading order (as `virt list` shows it), each topic once. An
- * unknown topic or group exits 1, as `virt explain` does.
+ * unknown topic exits 1, as `virt explain` does; an unknown group 2, as `virt compare` does.
  */
 export async function selectQuestions(
   ctx: Context,
@@ -26,14 +26,15 @@ function namedTopics(catalog: Catalog, names: string[], ctx: Context): Set<Topic
   for (const name of names) {
     if (name.startsWith('@')) {
       const members = catalog.group(name);
+      // As in `virt compare`: the groups are a closed list, so a name outside it is a usage error.
       if (!members)
-        throw new NotFoundError(`no group "${name}"`, [
-          `a group is a kind in the plural or a tag, for example ${catalog
+        throw new UsageError(
+          `no group "${name}"; a group is a kind in the plural (@methods, @products, @terms) or a tag (${catalog
             .comparableGroupNames()
-            .slice(0, 4)
+            .slice(0, 3)
             .map((group) => `@${group}`)
-            .join(', ')}`,
-        ]);
+            .join(', ')}…)`,
+        );
       for (const topic of members) named.add(topic);
     } else {
       named.add(resolveTopic(catalog, name, ctx));

@@ -144,12 +144,16 @@ describe('virt quiz --list', () => {
     expect(result).toEqual({ code: 0, stdout: '', stderr: 'virt: "gamma-lab" has no questions yet\n' });
   });
 
-  test('an unknown topic or group exits 1 with a hint, as explain does; nothing on stdout', async () => {
-    for (const name of ['alpah-lab', '@labs']) {
+  test('an unknown topic exits 1 with a hint, as explain does, an unknown group 2, as compare does; nothing on stdout', async () => {
+    for (const [name, code] of [
+      ['alpah-lab', 1],
+      ['@labs', 2],
+    ] as const) {
       const result = await run(['quiz', '--list', '--json', name]);
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(code);
       expect(result.stdout).toBe('');
     }
+    expect((await run(['quiz', '--list', '@labs'])).stderr).toMatch(/^virt: no group "@labs"; a group is a kind/);
     expect((await run(['quiz', '--list', 'alpah-lab'])).stderr).toMatch(
       /no topic named "alpah-lab"\ndid you mean alpha-lab/,
     );
