@@ -34,6 +34,10 @@ const WEIGHT = { summary: 2, details: 1.5, page: 1 };
  */
 /** The share of a query's words a topic's name must be for the topic to come before the pages that only mention it. */
 const NAMED_SHARE = 0.5;
+/** Words this short, once typed in full, match only themselves (and their inflections), not longer words. */
+const SHORT_WORD = 3;
+/** How much more a topic counts whose summary holds all of the query's words (in part: by the share squared). */
+const SUMMARY_BONUS = 4;
 /** The share of a question's words (of three or more) that a topic must match. */
 const MOST_WORDS = 0.6;
 const KIND_WEIGHT: Record<Topic['kind'], number> = { method: 2, chapter: 1.3, section: 1.2, product: 1.5, term: 0.6 };
@@ -186,7 +190,8 @@ function putNamedFirst(query: string, hits: SearchHit[], exactNames: () => Map<s
   const named = new Set<Topic>();
   for (const { topic } of hits) {
     for (const name of namesOf(topic)) {
-      const words = nameWords(name);
+      // Distinct words: "virtual to virtual" is one word of a query, not two.
+      const words = [...new Set(nameWords(name))];
       const all = words.length > 0 && words.every((word) => asked.some((term) => sameWord(term, word)));
       if (all && words.length / asked.length >= NAMED_SHARE) named.add(topic);
     }
@@ -205,31 +210,40 @@ function rank(
   text: Map<string, ScannedText>,
   byId: Map<string, Topic>,
 ): SearchHit[] {
-  const terms = [...new Set(significantWords(query))];
+  const words = significantWords(query);
+  const terms = [...new Set(words)];
   if (terms.length === 0) return [];
+  // The last word may still be being typed (the menu's finder searches at each key); a word before it is
+  // whole, and a short whole word ("run") is not the start of longer ones (runc, runtime).
+  const whole = (term: string) => term.length <= SHORT_WORD && term !== words.at(-1);
   // A topic's score is the sum over the words it matches. Learners type questions, with words no page uses
   // ("how do vms work on a mac"), so a topic need not match every word: one or two words must all match, and
   // of more, most (MOST_WORDS); a topic that matches more of the words ranks above one that matches fewer.
-  const totals = new Map<string, { score: number; matched: number; terms: Set<string> }>();
+  const totals = new Map<string, { score: number; matched: number; described: number; terms: Set<string> }>();
   for (const term of terms) {
     const matches = new Map<string, { score: number; terms: string[] }>();
     for (const result of index.search(term, {
       boost: BOOST,
-      prefix: term.length >= 3,
+      prefix: term.length >= 3 && !whole(term),
       fuzzy: term.length >= 5 ? 0.2 : false,
     })) {
       if (byId.has(result.id as string)) matches.set(result.id as string, { score: result.score, terms: result.terms });
     }
-    for (const [id, score] of scan(term, text)) {
+    const scanned = scan(term, text, whole(term));
+    // A name's word that a third or more of the pages use ("running") says less than a rare one: the name
+    // index only knows how rare a word is among names.
+    for (const match of matches.values()) match.score *= Math.min(1, scanned.rarity);
+    for (const [id, score] of scanned.scores) {
       const match = matches.get(id) ?? { score: 0, terms: [] };
       match.score += score;
       if (!match.terms.includes(term)) match.terms.push(term);
       matches.set(id, match);
     }
     for (const [id, match] of matches) {
-      const total = totals.get(id) ?? { score: 0, matched: 0, terms: new Set<string>() };
+      const total = totals.get(id) ?? { score: 0, matched: 0, described: 0, terms: new Set<string>() };
       total.score += match.score;
       total.matched++;
+      if (scanned.inSummary.has(id)) total.described++;
       for (const found of match.terms) total.terms.add(found);
       totals.set(id, total);
     }
@@ -240,7 +254,10 @@ function rank(
     if (total.matched < needed) continue;
     const topic = byId.get(id)!;
     const coverage = total.matched / terms.length;
-    const score = total.score * coverage * coverage * KIND_WEIGHT[topic.kind];
+    // A topic whose one-line summary holds the question's words is what the question asks about.
+    const described = total.described / terms.length;
+    const score =
+      total.score * coverage * coverage * KIND_WEIGHT[topic.kind] * (1 + SUMMARY_BONUS * described * described);
     hits.push({ topic, score: Math.round(score * 100) / 100, terms: [...total.terms] });
   }
   return hits.sort((a, b) => b.score - a.score);
@@ -251,13 +268,17 @@ function rank(
  * (saturating: the fifth mention says less than the first) and by how rare the word is across topics (a word
  * on every page ranks nothing).
  */
-function scan(term: string, text: Map<string, ScannedText>): Map<string, number> {
+function scan(
+  term: string,
+  text: Map<string, ScannedText>,
+  whole: boolean,
+): { scores: Map<string, number>; rarity: number; inSummary: Set<string> } {
   const counts = new Map<string, { summary: number; details: number; page: number }>();
   for (const [id, scanned] of text) {
     const found = {
-      summary: occurrences(term, scanned.summary),
-      details: occurrences(term, scanned.details),
-      page: occurrences(term, scanned.page),
+      summary: occurrences(term, scanned.summary, whole),
+      details: occurrences(term, scanned.details, whole),
+      page: occurrences(term, scanned.page, whole),
     };
     if (found.summary + found.details + found.page > 0) counts.set(id, found);
   }
@@ -271,18 +292,29 @@ function scan(term: string, text: Map<string, ScannedText>): Map<string, number>
       WEIGHT.page * saturate(found.page);
     scores.set(id, rarity * weighted);
   }
-  return scores;
+  const inSummary = new Set([...counts].filter(([, found]) => found.summary > 0).map(([id]) => id));
+  return { scores, rarity, inSummary };
 }
 
-/** How often a word begins with `term`; a term of one or two letters, as in the names, only as a whole word. */
-function occurrences(term: string, text: string): number {
-  const wholeWord = term.length < 3;
+/**
+ * How often a word begins with `term`. A term of one or two letters, as in the names, and with `whole` a
+ * short word, match only as the word itself or inflected ("run": runs, running; not runc or runtime).
+ */
+function occurrences(term: string, text: string, whole: boolean): number {
+  const wholeWord = whole || term.length < 3;
   let found = 0;
   for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) {
-    if (startsWord(text, at) && (!wholeWord || !isWordCharacter(text[at + term.length]))) found++;
+    if (startsWord(text, at) && (!wholeWord || endsWord(text, at + term.length, term.at(-1)!))) found++;
   }
   return found;
 }
+
+/** Whether what follows a word's stem at `at` ends the word, or is only an inflection: -s, -es, -ed, -ing, with a doubled last letter. */
+const endsWord = (text: string, at: number, last: string) => {
+  const rest = /^[\p{L}\p{N}]*/u.exec(text.slice(at, at + 8))![0];
+  return rest === '' || INFLECTION.test(rest.startsWith(last) ? rest.slice(1) : rest);
+};
+const INFLECTION = /^(?:s|es|ed|ing|ings)$/;
 
 const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 const startsWord = (text: string, at: number) => at === 0 || !isWordCharacter(text[at - 1]);

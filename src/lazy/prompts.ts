@@ -1,2 +1,2 @@
-/** The interactive prompts: inquirer. */
+/** The interactive prompts: lists built on inquirer's core. */
 export { inquirerPrompts } from '../prompts/inquirer-prompts.js';

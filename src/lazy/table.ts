@@ -1,2 +1,2 @@
-/** Comparison tables: the compact table layout (no library: a header rule and aligned columns). */
+/** Comparison tables: the compact layout, drawn by cli-table3 (a header rule and aligned columns, no borders). */
 export { DIFFERS_MARK, renderComparisonTable, tableLayout } from '../render/compare-table.js';

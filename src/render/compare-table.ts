@@ -2,109 +2,114 @@ import Table from 'cli-table3';
 import type { Comparison } from '../model/comparison.js';
 import { NO_VALUE } from './compare-text.js';
 import type { Theme } from './theme.js';
-import { displayWidth, wrapText } from './text.js';
+import { fitColumns, GAP, wrapCell } from './table-columns.js';
+import { displayWidth } from './text.js';
 
-/** How a comparison is laid out as a table: topics across (one column each) or, transposed, down (one row each). */
+/**
+ * How a comparison is laid out as tables: topics across (one column each) or, transposed, down (one row
+ * each). Transposed, attributes that do not fit side by side are split into bands, tables one under the
+ * other that each repeat the topic column.
+ */
 export interface TableLayout {
   transposed: boolean;
-  /** The text width of each column, the first being the labels (attributes, or topics when transposed). */
-  widths: number[];
+  /** `rows`: the comparison's rows (attributes) a table holds; `widths`: the text width of each of its
+   * columns, the first being the labels (attributes, or topics when transposed). */
+  tables: { rows: number[]; widths: number[] }[];
 }
 
 /** The mark before an attribute whose values differ, in every mode, so it shows without colour too. */
 export const DIFFERS_MARK = '*';
 const marked = (label: string, differs: boolean) => `${differs ? DIFFERS_MARK : ' '} ${label}`;
-/** Between two columns. */
-const GAP = '  ';
 
-/** The table's text before styling: a header row, then the body rows. */
-function grid(comparison: Comparison, transposed: boolean): string[][] {
+/** The table's text before styling: a header row, then the body rows; `rows` picks the attributes. */
+function grid(comparison: Comparison, transposed: boolean, rows = comparison.rows): string[][] {
   if (!transposed) {
     return [
       ['  Attribute', ...comparison.topics.map((topic) => topic.title)],
-      ...comparison.rows.map((row) => [marked(row.label, row.differs), ...row.values.map((v) => v ?? NO_VALUE)]),
+      ...rows.map((row) => [marked(row.label, row.differs), ...row.values.map((v) => v ?? NO_VALUE)]),
     ];
   }
   return [
-    ['Topic', ...comparison.rows.map((row) => marked(row.label, row.differs))],
-    ...comparison.topics.map((topic, index) => [
-      topic.title,
-      ...comparison.rows.map((row) => row.values[index] ?? NO_VALUE),
-    ]),
+    ['Topic', ...rows.map((row) => marked(row.label, row.differs))],
+    ...comparison.topics.map((topic, index) => [topic.title, ...rows.map((row) => row.values[index] ?? NO_VALUE)]),
   ];
 }
 
-/** Labels longer than this share the room left with the other columns. */
-const LONGEST_LABEL = 26;
-/** Words longer than this may be broken; any shorter stays whole. */
-const LONGEST_WHOLE_WORD = 18;
-
-/**
- * Column widths that fit `width`: every column at least as wide as its longest word (so no word breaks,
- * "Paravirtuali|zation"), the room left given to the columns whose text would otherwise wrap the most.
- * Undefined when even the narrowest columns do not fit.
- */
-function fitColumns(cells: string[][], width: number): number[] | undefined {
-  const columns = cells[0]!.length;
-  const column = (index: number) => cells.map((row) => row[index] ?? '');
-  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
-  const least = [...Array(columns).keys()].map((index) =>
-    Math.max(index === 0 ? 10 : 8, Math.min(LONGEST_WHOLE_WORD, Math.max(...column(index).map(longestWord)))),
-  );
-  const most = [...Array(columns).keys()].map((index) => Math.max(least[index]!, ...column(index).map(displayWidth)));
-  let room = width - GAP.length * (columns - 1) - least.reduce((sum, w) => sum + w, 0);
-  if (room < 0) return undefined;
-  const widths = [...least];
-  // The labels first: they are short, and a wrapped label costs a line in every column.
-  const labelRoom = Math.min(room, Math.min(most[0]!, Math.max(least[0]!, LONGEST_LABEL)) - least[0]!);
-  widths[0]! += labelRoom;
-  room -= labelRoom;
-  while (room > 0) {
-    let widest = -1;
-    for (let index = 0; index < columns; index++) {
-      const wanting = most[index]! - widths[index]!;
-      if (wanting > 0 && (widest === -1 || wanting > most[widest]! - widths[widest]!)) widest = index;
-    }
-    if (widest === -1) break;
-    widths[widest]!++;
-    room--;
-  }
-  return widths;
+/** `count` runs of consecutive row numbers below `total`, as even in length as they can be. */
+function split(total: number, count: number): number[][] {
+  return [...Array(count).keys()].map((band) => {
+    const [start, end] = [band, band + 1].map((edge) => Math.round((edge * total) / count));
+    return [...Array(end! - start!).keys()].map((offset) => start! + offset);
+  });
 }
 
 /**
- * A table when one fits: topics side by side, or, when there are too many topics for that, one row per
- * topic with the attributes across. Undefined when neither fits (the caller stacks blocks instead).
+ * Tables when they fit: topics side by side; or, when there are too many topics for that, one row per
+ * topic with the attributes across, whole words first, then words broken at soft breaks; and when there
+ * are more topics than attributes and even those do not fit one line of columns, the attributes in as
+ * few bands as fit, two or more attributes each. Undefined when nothing fits (the caller stacks blocks).
  */
 export function tableLayout(comparison: Comparison, width: number): TableLayout | undefined {
-  const across = fitColumns(grid(comparison, false), width);
-  if (across) return { transposed: false, widths: across };
-  const down = fitColumns(grid(comparison, true), width);
-  return down ? { transposed: true, widths: down } : undefined;
+  const all = comparison.rows.map((_, index) => index);
+  const across = fitColumns(grid(comparison, false), width, (_, column) => column === 0);
+  if (across) return { transposed: false, tables: [{ rows: all, widths: across }] };
+  const most = comparison.topics.length > comparison.rows.length ? Math.floor(comparison.rows.length / 2) : 1;
+  for (let count = 1; count <= Math.max(1, most); count++) {
+    const bands = split(all.length, count);
+    for (const soft of [false, true]) {
+      const tables = bands.map((rows) => {
+        const widths = fitColumns(
+          grid(
+            comparison,
+            true,
+            rows.map((row) => comparison.rows[row]!),
+          ),
+          width,
+          (row, column) => row === 0 && column > 0,
+          soft,
+        );
+        return widths && { rows, widths };
+      });
+      if (tables.every((table) => table)) return { transposed: true, tables: tables.map((table) => table!) };
+    }
+  }
+  return undefined;
 }
 
 /**
  * A comparison table, compact: columns apart by two spaces and a rule under the header only, so a dozen
- * attributes fit one screen. A label that wraps keeps its text clear of the difference mark.
+ * attributes fit one screen. A label that wraps keeps its text clear of the difference mark. Bands of a
+ * transposed layout follow one another, a blank line apart.
  */
 export function renderComparisonTable(comparison: Comparison, theme: Theme, layout: TableLayout): string {
-  const text = grid(comparison, layout.transposed);
+  return layout.tables
+    .map((table) => renderTable(comparison, theme, layout.transposed, table.rows, table.widths))
+    .join('\n');
+}
+
+function renderTable(
+  comparison: Comparison,
+  theme: Theme,
+  transposed: boolean,
+  rowNumbers: number[],
+  widths: number[],
+): string {
+  const rows = rowNumbers.map((row) => comparison.rows[row]!);
+  const text = grid(comparison, transposed, rows);
   const differs = (row: number, column: number) =>
-    layout.transposed
-      ? row === 0 && column > 0 && comparison.rows[column - 1]!.differs
-      : row > 0 && column === 0 && comparison.rows[row - 1]!.differs;
+    transposed
+      ? row === 0 && column > 0 && rows[column - 1]!.differs
+      : row > 0 && column === 0 && rows[row - 1]!.differs;
   const style = (cell: string, row: number, column: number) => {
     if (differs(row, column)) return theme.different(cell);
-    if (row === 0) return column === 0 ? theme.muted(cell) : layout.transposed ? theme.strong(cell) : theme.title(cell);
-    if (column === 0 && layout.transposed) return theme.title(cell);
+    if (row === 0) return column === 0 ? theme.muted(cell) : transposed ? theme.strong(cell) : theme.title(cell);
+    if (column === 0 && transposed) return theme.title(cell);
     return cell.trim() === NO_VALUE ? theme.muted(cell) : cell;
   };
-  const isMarked = (row: number, column: number) => (layout.transposed ? row === 0 && column > 0 : column === 0);
+  const isMarked = (row: number, column: number) => (transposed ? row === 0 && column > 0 : column === 0);
   const cellLines = (cell: string, row: number, column: number) => {
-    const width = layout.widths[column]!;
-    const lines = isMarked(row, column)
-      ? wrapText(cell.slice(2), width, cell.slice(0, 2), '  ')
-      : wrapText(cell, width);
+    const width = widths[column]!;
+    const lines = wrapCell(cell, width, isMarked(row, column));
     // Padding stays outside the styling, so that the line's end can be trimmed.
     return lines.map((line) => style(line, row, column) + ' '.repeat(Math.max(0, width - displayWidth(line))));
   };
@@ -116,7 +121,7 @@ export function renderComparisonTable(comparison: Comparison, theme: Theme, layo
   const rule = theme.ascii ? '-' : '─';
   const table = new Table({
     head: head!,
-    colWidths: layout.widths,
+    colWidths: widths,
     wordWrap: false,
     style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
     chars: {

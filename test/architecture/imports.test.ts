@@ -17,7 +17,8 @@ const FORBIDDEN: Record<string, string[]> = {
   quiz: ['content', 'catalog', 'store', 'detect', 'render', 'context', 'commands', 'cli', 'lazy', 'prompts'],
   render: ['context', 'commands', 'cli', 'lazy'],
   context: ['commands', 'cli', 'lazy'],
-  prompts: ['content', 'catalog', 'store', 'detect', 'render', 'context', 'commands', 'cli', 'lazy'],
+  // The prompts draw the terminal's lists, so they wrap with render's one text module.
+  prompts: ['content', 'catalog', 'store', 'detect', 'context', 'commands', 'cli', 'lazy'],
   commands: ['cli'],
 };
 

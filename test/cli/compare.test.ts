@@ -187,6 +187,61 @@ describe('virt compare on the real guide', () => {
     },
   );
 
+  test.each([
+    [80, 6],
+    [120, 4],
+    [200, 2.5],
+  ])(
+    '@products reads as a table at %i columns: a header, one row per product, whole words, at most %d lines a product',
+    async (columns, linesPerProduct) => {
+      const { topics, rows } = JSON.parse((await runCli(['compare', '@products', '--json'])).stdout) as {
+        topics: { title: string }[];
+        rows: { attribute: string; values: (string | null)[] }[];
+      };
+      const result = await runCli(['compare', '@products', '--width', String(columns)], {
+        tty: true,
+        env: { NO_COLOR: '1' },
+      });
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(width(result.stdout)).toBeLessThanOrEqual(columns);
+      expect(lines.length).toBeLessThanOrEqual(topics.length * linesPerProduct);
+      // Tables (bands of attributes at narrow widths), each: a header row starting "Topic", a rule, then
+      // one row per product, its title starting the row.
+      const rules = lines.flatMap((line, index) => (/^─+( {2}─+)+$/.test(line) ? [index] : []));
+      expect(rules.length).toBeGreaterThan(0);
+      const legend = lines.findIndex((line) => line.startsWith('* marks attributes that differ'));
+      expect(legend).toBeGreaterThan(rules.at(-1)!);
+      expect(result.stdout).not.toMatch(/^ {2}Xen: /m);
+      for (const [band, rule] of rules.entries()) {
+        const start = band === 0 ? 0 : lines.lastIndexOf('', rule) + 1;
+        expect(lines[start]).toMatch(/^Topic {2,}\* /);
+        const end = rules[band + 1] === undefined ? legend : lines.lastIndexOf('', rules[band + 1]);
+        // The topic column, read down, holds every product's title in turn.
+        const topicWidth = lines[rule]!.split('  ')[0]!.length;
+        const column = lines.slice(rule + 1, end).map((line) => line.slice(0, topicWidth).trim());
+        expect(column.filter(Boolean).join(' ')).toBe(topics.map((topic) => topic.title).join(' '));
+      }
+      // Words are whole, or broken only after a hyphen, a slash or a dot ("Hardware-", "assisted").
+      const words = [
+        'Topic',
+        ...topics.map((topic) => topic.title),
+        ...rows.flatMap((row) => [row.attribute, ...row.values]),
+      ].flatMap((text) => text?.split(' ') ?? []);
+      const broken = lines
+        .slice(0, legend)
+        .filter((line) => !/^─/.test(line))
+        .flatMap((line) => line.split(/\s+/).filter(Boolean))
+        .filter(
+          (token) =>
+            !/^[–*]$/.test(token) &&
+            !words.some(
+              (word) => word === token || (word.includes(token) && (/[-/.]$/.test(token) || word.endsWith(token))),
+            ),
+        );
+      expect(broken).toEqual([]);
+    },
+  );
+
   test('at --width 60 with four methods every line fits, in a stacked layout', async () => {
     const result = await runCli(['compare', 'full', 'para', 'software', 'containerization', '--width', '60'], {
       tty: true,
@@ -240,7 +295,7 @@ describe('comparison renderers at fixed widths', () => {
         ? plain
             .split('\n')
             .slice(2)
-            .map((line) => line.slice(layout.widths[0]! + 2).split('  ')[0] ?? '')
+            .map((line) => line.slice(layout.tables[0]!.widths[0]! + 2).split('  ')[0] ?? '')
             .join('')
         : plain;
       expect(firstColumn.replace(/\s/g, '')).toContain('不需要修改客户机操作系统内核就可以直接运行在虚拟机之中');

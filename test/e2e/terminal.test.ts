@@ -40,6 +40,46 @@ describe('virt in a real terminal (tmux)', () => {
     expect(await session.exitStatus()).toBe(0);
   });
 
+  test('End and Home move to the last and first choice in the finder, the next-step menu and the compare picker', async () => {
+    session = new TerminalSession('node bin/virt.js menu', { columns: 100, rows: 40, env: { PAGER: '' } });
+    const highlighted = (screen: string) => screen.split('\n').find((line) => line.startsWith('❯'));
+    await session.waitFor(/Find a topic/);
+    session.send('para');
+    await session.waitFor(/❯ Paravirtualization — /);
+    session.send('End');
+    const screen = await session.waitFor(/^❯ (?!Paravirtualization)/m);
+    // The last match: the bottom line of the list, and Down goes no further.
+    const last = highlighted(screen)!;
+    const lines = screen.split('\n');
+    expect(lines[lines.indexOf(last) + 1]!.trim()).toBe('');
+    session.send('Down');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(highlighted(session.screen())).toBe(last);
+    session.send('Home');
+    await session.waitFor(/❯ Paravirtualization — /);
+    // What was typed is untouched, and typing still goes at its end.
+    session.send('v');
+    await session.waitFor(/Find a topic \(type to filter, Enter to open\) parav$/m);
+    await session.waitFor(/❯ Paravirtualization — /);
+    session.send('Enter');
+    await session.waitFor(/Paravirtualization: what next\?/);
+    await session.waitFor(/❯ Next in the guide: /);
+    session.send('End');
+    await session.waitFor(/❯ Quit/);
+    session.send('Home');
+    await session.waitFor(/❯ Next in the guide: /);
+    session.send('End', 'Up', 'Up', 'Up', 'Enter');
+    await session.waitFor(/Compare Paravirtualization with… \(Space to pick/);
+    const first = highlighted(await session.waitFor(/^❯ ◯ /m))!;
+    session.send('End', 'Space');
+    await session.waitFor(/^❯ ◉ /m);
+    expect(highlighted(session.screen())).not.toBe(first.replace('◯', '◉'));
+    session.send('Home');
+    await session.waitFor(new RegExp(`^${first.replace(/[()?*+.[\]\\|^$]/g, '\\$&')}$`, 'm'));
+    session.send('Escape');
+    expect(await session.exitStatus()).toBe(0);
+  });
+
   test('under LANG=C the menu draws in ASCII', async () => {
     session = new TerminalSession('node bin/virt.js menu', { columns: 100, rows: 40, env: { PAGER: '', LANG: 'C' } });
     await session.waitFor(/Find a topic/);
