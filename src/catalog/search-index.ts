@@ -122,19 +122,15 @@ export async function createSearchIndex(
   }
   // Only this guide's topics are answered, whatever else the prebuilt index holds.
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  let names: Map<string, Topic> | undefined;
-  // The built-in guide's names come from the build; a pack's topics are named here, after them.
-  const exact = () => {
-    if (names) return names;
-    names = new Map();
-    for (const [key, id] of Object.entries(usable?.names ?? {})) {
-      const topic = byId.get(id);
-      if (topic && fromPrebuilt(topic)) names.set(key, topic);
-    }
-    for (const [key, topic] of exactNames(own)) if (!names.has(key)) names.set(key, topic);
-    return names;
+  // The built-in guide's names come from the build, looked up where they are; a pack's topics are named here.
+  let ownNames: Map<string, Topic> | undefined;
+  const topicNamed = (key: string): Topic | undefined => {
+    const id = usable && Object.hasOwn(usable.names, key) ? usable.names[key] : undefined;
+    const topic = id === undefined ? undefined : byId.get(id);
+    if (topic && fromPrebuilt(topic)) return topic;
+    return (ownNames ??= exactNames(own)).get(key);
   };
-  return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), exact) };
+  return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), topicNamed) };
 }
 
 const tokenize = (text: string) => (MiniSearch.getDefault('tokenize') as (text: string) => string[])(text);
@@ -157,20 +153,13 @@ function exactNames(topics: Topic[]): Map<string, Topic> {
   const exact = new Map<string, Topic>();
   for (const topic of topics) {
     for (const name of namesOf(topic)) {
-      for (const key of [normalizeName(name), normalizeName(nameWords(name).join(' '))]) {
+      for (const key of [normalizeName(name), normalizeName(significantWords(name).join(' '))]) {
         if (key && !exact.has(key)) exact.set(key, topic);
       }
     }
   }
   return exact;
 }
-
-/** The words of a name that search does not ignore; names are short, so a plain split serves. */
-const nameWords = (name: string) =>
-  name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word && !STOP_WORDS.has(word));
 
 /** A query word names a word of a title when they are the same, or the query's is its plural. */
 const sameWord = (asked: string, named: string) => asked === named || asked === `${named}s` || asked === `${named}es`;
@@ -181,17 +170,16 @@ const sameWord = (asked: string, named: string) => asked === named || asked === 
  * query ("kvm vs xen": both), then the rest in the order of their scores. In a longer question a name is one
  * word among several, and the page that answers the question matters more than the one that is named.
  */
-function putNamedFirst(query: string, hits: SearchHit[], exactNames: () => Map<string, Topic>): SearchHit[] {
+function putNamedFirst(query: string, hits: SearchHit[], topicNamed: (key: string) => Topic | undefined): SearchHit[] {
   const asked = significantWords(query);
-  const names = exactNames();
   const exact =
-    names.get(normalizeName(query)) ?? (asked.length ? names.get(normalizeName(asked.join(' '))) : undefined);
+    topicNamed(normalizeName(query)) ?? (asked.length ? topicNamed(normalizeName(asked.join(' '))) : undefined);
   // Only topics that matched can be named by most of the query: their names are all that need reading.
   const named = new Set<Topic>();
   for (const { topic } of hits) {
     for (const name of namesOf(topic)) {
       // Distinct words: "virtual to virtual" is one word of a query, not two.
-      const words = [...new Set(nameWords(name))];
+      const words = [...new Set(significantWords(name))];
       const all = words.length > 0 && words.every((word) => asked.some((term) => sameWord(term, word)));
       if (all && words.length / asked.length >= NAMED_SHARE) named.add(topic);
     }
