@@ -19,7 +19,7 @@ Which part runs the lab's guests?
 
 - [ ] A container runtime
 - [x] KVM in the host kernel
-- [ ] An emulator alone
+- [ ] An emulator alone, translating every guest instruction in software with no help from the processor's virtualization extensions, as QEMU's TCG does
 
 Why: The lab's hosts load the kvm module.
 
@@ -62,6 +62,9 @@ const status = (aheadMs = 0) => {
   return Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'id' && key !== 'title'));
 };
 
+const LONG_CHOICE =
+  "An emulator alone, translating every guest instruction in software with no help from the processor's virtualization extensions, as QEMU's TCG does";
+
 const startQuiz = (args: string, node = 'node') =>
   new TerminalSession(`${node} bin/virt.js --content '${pack}' quiz ${args}`, {
     columns: 100,
@@ -73,7 +76,12 @@ describe('virt quiz in a real terminal (tmux)', () => {
   test('a choice answered right and a recall rated Again are both counted, and the Again one comes back', async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'virt-quiz-tmux-'));
     session = startQuiz('lab-vm');
-    await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ 1\. A container runtime/);
+    const asked = await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ 1\. A container runtime/);
+    // A choice wider than the terminal wraps between words, under its own text, not at the last column.
+    const [first, second] = asked.slice(asked.indexOf('  3. ')).split('\n');
+    expect(first!.length).toBeLessThan(100);
+    expect(second).toMatch(/^ {5}\S/);
+    expect(`${first!.slice(5)} ${second!.trim()}`).toBe(LONG_CHOICE);
     session.send('Down');
     await session.waitFor(/❯ 2\. KVM in the host kernel/);
     session.send('Enter');
