@@ -7,6 +7,7 @@ import { QUIT_ANSWER, type Prompts } from '../prompts/prompts.js';
 import { gradeChoice } from '../quiz/grade.js';
 import { nextDue, pickQuestions } from '../quiz/pick.js';
 import { cardKeeper } from '../quiz/prune.js';
+import { guideInUse } from './quiz-guide-in-use.js';
 import { renderAnswer, renderFeedback, renderQuestion, renderSummary, type QuizAnswer } from '../render/quiz.js';
 import { when } from '../render/quiz-status.js';
 import { loadQuizState, updateQuizState } from '../store/quiz-state.js';
@@ -57,7 +58,7 @@ export async function askQuestions(ctx: Context, names: string[], options: AskOp
   const { reviewCard } = await import('../lazy/schedule.js');
   const theme = await ctx.theme();
   const width = ctx.out.readingWidth;
-  const keep = cardKeeper(questionIds(catalog), loadedPacks(catalog));
+  const keep = cardKeeper(guideInUse(catalog));
   const answers: QuizAnswer[] = [];
   for (const [index, question] of picked.entries()) {
     const topic = catalog.get(question.topic);
@@ -135,8 +136,3 @@ async function ask(
   );
   return rated === QUIT_ANSWER ? undefined : { rating: rated as Rating };
 }
-
-const questionIds = (catalog: Catalog) => new Set(catalog.questions(catalog.topics).map((question) => question.id));
-
-const loadedPacks = (catalog: Catalog) =>
-  new Set(catalog.topics.flatMap((topic) => (topic.origin.pack !== undefined ? [topic.origin.pack] : [])));

@@ -48,10 +48,9 @@ export function withLockFile<T>(path: string, work: () => T, options: LockOption
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const held = lstatSync(path, { throwIfNoEntry: false });
-    if (held && now() - held.mtimeMs > staleAfterMs) {
-      removeQuietly(path);
-      continue;
-    }
+    // Something other than a lock file there (a folder, say) is not virt's to break, and waiting will not help.
+    if (held && !held.isFile()) throw new LockBusyError(path);
+    if (held && now() - held.mtimeMs > staleAfterMs && removed(path)) continue;
     if (now() - started > giveUpAfterMs) throw new LockBusyError(path);
     sleep(5 + Math.floor(Math.random() * 20));
   }
@@ -67,6 +66,16 @@ function readQuietly(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Whether the file is gone now: removed here, or by another virt first. */
+function removed(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 

@@ -2,6 +2,7 @@ import {
   closeSync,
   constants,
   fstatSync,
+  fsyncSync,
   futimesSync,
   openSync,
   readSync,
@@ -32,6 +33,8 @@ export function writePrivateFile(
   try {
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     writeData(fd, data);
+    // On disk before the rename, so a power cut leaves the old file or the new one, never an empty one.
+    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, join(folder, name));

@@ -176,6 +176,20 @@ describe('saving answers', () => {
     expect(Object.keys(loadQuizState(folder).cards)).toEqual(['kvm/after-crash']);
   });
 
+  test('a folder where the lock goes, however old, is refused at once: no endless retry, nothing removed', () => {
+    const folder = scratch();
+    const lock = join(folder, `${STATE_FILE}.lock`);
+    mkdirSync(lock);
+    const old = (Date.now() - 3_600_000) / 1000;
+    utimesSync(lock, old, old);
+    const sleeps: number[] = [];
+    expect(() =>
+      updateQuizState(folder, withCard('kvm/blocked', card()), undefined, { sleep: (ms) => sleeps.push(ms) }),
+    ).toThrow(/another virt has been saving quiz answers .*quiz-state\.json\.lock/);
+    expect(sleeps).toEqual([]);
+    expect(statSync(lock).isDirectory()).toBe(true);
+  });
+
   test('releasing a lock does not remove a lock that another virt took over', () => {
     const folder = scratch();
     const lock = join(folder, 'x.lock');
@@ -277,7 +291,7 @@ describe('forgetting and pruning', () => {
     expect(loadQuizState(folder).cards).toEqual({});
   });
 
-  test('a save drops questions gone from the guide and from loaded packs, and keeps those of packs not loaded', () => {
+  test('a save drops questions gone from the guide and from loaded packs, and keeps those of packs not loaded and of built-in topics a pack overrides', () => {
     const folder = scratch();
     const cards: Record<string, QuizCard> = {
       'kvm/still-here': card(),
@@ -285,15 +299,22 @@ describe('forgetting and pruning', () => {
       'notes-topic/in-loaded-pack': card({ pack: 'notes' }),
       'notes-topic/gone-from-loaded-pack': card({ pack: 'notes' }),
       'lab-topic/pack-not-loaded': card({ pack: 'lab' }),
+      // The notes pack overrides the built-in slat topic this time: its built-in questions are not in use.
+      'slat/built-in-question': card(),
     };
     writeFileSync(join(folder, STATE_FILE), JSON.stringify({ version: 1, cards }));
-    const keep = cardKeeper(new Set(['kvm/still-here', 'notes-topic/in-loaded-pack', 'kvm/new']), new Set(['notes']));
+    const keep = cardKeeper({
+      questionIds: new Set(['kvm/still-here', 'notes-topic/in-loaded-pack', 'kvm/new']),
+      loadedPacks: new Set(['notes']),
+      packTopics: new Set(['notes-topic', 'slat']),
+    });
     updateQuizState(folder, withCard('kvm/new', card()), keep);
     expect(Object.keys(loadQuizState(folder).cards).sort()).toEqual([
       'kvm/new',
       'kvm/still-here',
       'lab-topic/pack-not-loaded',
       'notes-topic/in-loaded-pack',
+      'slat/built-in-question',
     ]);
   });
 });
