@@ -1,4 +1,3 @@
-import type { Catalog } from '../catalog/catalog.js';
 import type { Context } from '../context/context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Question } from '../model/question.js';
