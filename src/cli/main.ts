@@ -26,7 +26,8 @@ export async function main(argv: string[], rawIo: Io, version: string): Promise<
     env: rawIo.env,
     ...(rawIo.page ? { page: rawIo.page } : {}),
     ...(rawIo.now ? { now: rawIo.now } : {}),
-    // inquirer is loaded only when the first question is asked.
+    ...(rawIo.random ? { random: rawIo.random } : {}),
+    // The prompts are loaded only when the first question is asked.
     prompts: prompts ?? lazyPrompts(rawIo.env.TERM === 'dumb' || !utf8Locale(rawIo.env)),
   };
   const program = createProgram(io, version);

@@ -6,6 +6,7 @@ import { QUIT_ANSWER, type Prompts } from '../prompts/prompts.js';
 import { gradeChoice } from '../quiz/grade.js';
 import { nextDue, pickQuestions } from '../quiz/pick.js';
 import { cardKeeper } from '../quiz/prune.js';
+import { shuffledIndexes } from '../quiz/shuffle.js';
 import { guideInUse } from './quiz-guide-in-use.js';
 import { renderAnswer, renderFeedback, renderQuestion, renderSummary, type QuizAnswer } from '../render/quiz.js';
 import { when } from '../render/quiz-status.js';
@@ -95,11 +96,13 @@ async function ask(
   const prompts: Prompts = ctx.io.prompts!;
   const dash = ctx.out.ascii ? '-' : '—';
   if (question.kind === 'choice') {
-    // Numbered, so that the answer line and the feedback can name a choice without repeating its text.
-    const choices = (question.choices ?? []).map((choice, index) => ({
-      name: `${index + 1}. ${choice.text}`,
+    // Shown in a new order each time, and numbered, so that the answer line and the feedback can name a
+    // choice without repeating its text.
+    const order = shuffledIndexes(question.choices?.length ?? 0, ctx.io.random ?? Math.random);
+    const choices = order.map((index, shown) => ({
+      name: `${shown + 1}. ${question.choices![index]!.text}`,
       value: String(index),
-      short: String(index + 1),
+      short: String(shown + 1),
     }));
     const several = (question.choices ?? []).filter((choice) => choice.right).length > 1;
     const answer = several
@@ -110,7 +113,7 @@ async function ask(
       : [await prompts.select('Your answer', choices, undefined, { judged: true })];
     if (answer.includes(QUIT_ANSWER)) return undefined;
     const picked = answer.map(Number);
-    return { rating: gradeChoice(question, picked), picked };
+    return { rating: gradeChoice(question, picked), picked, order };
   }
   const shown = await prompts.select(
     'When you have your answer',

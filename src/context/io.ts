@@ -12,4 +12,6 @@ export interface Io {
   prompts?: Prompts;
   /** The time in milliseconds since 1970, for the quiz's schedule; Date.now unless a test fixes it. */
   now?: () => number;
+  /** A number in [0, 1), for the order a quiz's choices are shown in; Math.random unless a test fixes it. */
+  random?: () => number;
 }

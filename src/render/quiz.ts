@@ -9,6 +9,8 @@ export interface QuizAnswer {
   rating: Rating;
   /** For a choice question: the indexes of the choices picked. */
   picked?: number[];
+  /** For a choice question: the indexes of its choices in the order they were shown (numbered from 1). */
+  order?: number[];
 }
 
 const lines = (text: string[]) => `${text.join('\n')}\n`;
@@ -71,16 +73,23 @@ export function renderFeedback(answer: QuizAnswer, theme: Theme, width: number):
   ]);
 }
 
-function rightChoices({ question, picked = [] }: QuizAnswer, mark: string, theme: Theme, width: number): string[] {
-  const numbered = (question.choices ?? []).map((choice, index) => ({ ...choice, number: index + 1 }));
-  const right = numbered.filter((choice) => choice.right);
-  const yours = picked.length ? `you picked ${picked.map((index) => index + 1).join(', ')}` : 'nothing picked';
+function rightChoices(answer: QuizAnswer, mark: string, theme: Theme, width: number): string[] {
+  const { question, picked = [] } = answer;
+  const order = answer.order ?? (question.choices ?? []).map((_, index) => index);
+  const shownAs = (index: number) => order.indexOf(index) + 1;
+  const right = order.filter((index) => question.choices?.[index]?.right);
+  const yours = picked.length
+    ? `you picked ${picked
+        .map(shownAs)
+        .sort((a, b) => a - b)
+        .join(', ')}`
+    : 'nothing picked';
   const heading = right.length > 1 ? 'the right answers are' : 'the right answer is';
   return [
     ...wrapText(theme.different(`${mark}Not quite: ${yours}; ${heading}:`), width),
-    ...right.flatMap((choice) => {
-      const number = `${choice.number}. `;
-      return wrapText(choice.text, width, `  ${number}`, ' '.repeat(2 + number.length));
+    ...right.flatMap((index) => {
+      const number = `${shownAs(index)}. `;
+      return wrapText(question.choices![index]!.text, width, `  ${number}`, ' '.repeat(2 + number.length));
     }),
   ];
 }

@@ -93,12 +93,16 @@ const picks =
     });
 const quit = () => QUIT_ANSWER;
 
-const quiz = (args: string[], prompts?: Prompts, now = T0) =>
+/** Just below 1, Fisher–Yates swaps each choice with itself: the choices are shown in the order written. */
+const WRITTEN_ORDER = () => 0.999;
+
+const quiz = (args: string[], prompts?: Prompts, now = T0, random = WRITTEN_ORDER) =>
   runCli(['--content', pack, 'quiz', ...args], {
     tty: true,
     columns: 100,
     env: { NO_COLOR: '1', VIRT_STATE_DIR: stateDir },
     now: () => now,
+    random,
     ...(prompts ? { prompts } : {}),
   });
 /** The pack's row of `quiz status --json`: its topics are under no chapter, apart from the guide's questions. */
@@ -185,9 +189,14 @@ describe('virt quiz, asked with scripted answers and a fixed clock', () => {
     const result = await quiz(['lab-vm'], wrong.prompts);
     expect(result.stdout).toMatch(/pick all that apply/);
     // What was picked, by the numbers the choices were asked with, then each right choice on a line of its own.
-    expect(result.stdout).toMatch(/✘ Not quite: you picked 1; the right answers are:\n  1\. KVM\n  2\. Xen\n/);
+    expect(result.stdout).toMatch(/✘ Not quite: you picked 1; the right answers are:\n {2}1\. KVM\n {2}2\. Xen\n/);
+    // Shuffled (a random of 0 moves the first choice last), the numbers follow the order shown.
+    const shuffled = scripted([picks(/^\d\. Docker$/), quit]);
+    const shown = await quiz(['lab-vm'], shuffled.prompts, T0 + 2 * MINUTE, () => 0);
+    expect(shuffled.asked[0]!.choices.map((choice) => choice.name)).toEqual(['1. Xen', '2. Docker', '3. KVM']);
+    expect(shown.stdout).toMatch(/✘ Not quite: you picked 2; the right answers are:\n {2}1\. Xen\n {2}3\. KVM\n/);
     const right = scripted([picks(/^\d\. Xen$/, /^\d\. KVM$/), quit]);
-    expect((await quiz(['lab-vm'], right.prompts, T0 + 2 * MINUTE)).stdout).toMatch(/✔ Right\./);
+    expect((await quiz(['lab-vm'], right.prompts, T0 + 4 * MINUTE)).stdout).toMatch(/✔ Right\./);
   });
 
   test('Ctrl-C mid-quiz exits 130 and keeps the answer already given', async () => {
@@ -357,6 +366,7 @@ describe('the menu', () => {
       columns: 100,
       env: { NO_COLOR: '1', VIRT_STATE_DIR: stateDir, PAGER: '' },
       now: () => T0,
+      random: WRITTEN_ORDER,
       prompts,
     });
     expect(result.code).toBe(0);

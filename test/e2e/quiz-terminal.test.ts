@@ -76,18 +76,22 @@ describe('virt quiz in a real terminal (tmux)', () => {
   test('a choice answered right and a recall rated Again are both counted, and the Again one comes back', async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'virt-quiz-tmux-'));
     session = startQuiz('lab-vm');
-    const asked = await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ 1\. A container runtime/);
+    const asked = await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ 1\. /);
+    // The choices come in a new order each time, numbered as shown: find where the right one is.
+    const right = Number(/^. (\d)\. KVM in the host kernel$/m.exec(asked)![1]);
     // A choice wider than the terminal wraps between words, under its own text, not at the last column.
-    const [first, second] = asked.slice(asked.indexOf('  3. ')).split('\n');
+    const [first, second] = asked.slice(asked.search(/\d\. An emulator alone/) - 2).split('\n');
     expect(first!.length).toBeLessThan(100);
     expect(second).toMatch(/^ {5}\S/);
     expect(`${first!.slice(5)} ${second!.trim()}`).toBe(LONG_CHOICE);
-    session.send('Down');
-    await session.waitFor(/❯ 2\. KVM in the host kernel/);
+    for (let step = 1; step < right; step++) session.send('Down');
+    await session.waitFor(new RegExp(`❯ ${right}\\. KVM in the host kernel`));
     session.send('Enter');
     // The answer line has no check mark of its own: only the verdict under it says right or wrong.
     await session.waitFor(
-      /› Your answer 2\n✔ Right\.\nWhy: The lab's hosts load the kvm module\.\nRead: virt explain lab-vm/,
+      new RegExp(
+        `› Your answer ${right}\\n✔ Right\\.\\nWhy: The lab's hosts load the kvm module\\.\\nRead: virt explain lab-vm`,
+      ),
     );
     await session.waitFor(/What is KVM\?[\s\S]*❯ Show the answer/);
     session.send('Enter');
@@ -116,8 +120,8 @@ describe('virt quiz in a real terminal (tmux)', () => {
   test('Ctrl-C mid-quiz exits 130 with the cursor shown, and keeps the answer given before it', async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'virt-quiz-tmux-'));
     session = startQuiz('lab-vm');
-    await session.waitFor(/❯ 1\. A container runtime/);
-    session.send('Down', 'Enter');
+    await session.waitFor(/Which part runs the lab's guests\?[\s\S]*❯ 1\. /);
+    session.send('Enter');
     await session.waitFor(/What is KVM\?[\s\S]*❯ Show the answer/);
     session.send('C-c');
     expect(await session.exitStatus()).toBe(130);

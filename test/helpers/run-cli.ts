@@ -10,6 +10,7 @@ export interface RunOptions {
   page?: Io['page'];
   prompts?: Io['prompts'];
   now?: Io['now'];
+  random?: Io['random'];
 }
 
 export interface RunResult {
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     ...(options.page ? { page: options.page } : {}),
     ...(options.prompts ? { prompts: options.prompts } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.random ? { random: options.random } : {}),
   };
   const code = await main(argv, io, '0.0.0-test');
   return { code, stdout, stderr };
