@@ -7,9 +7,10 @@ import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /**
  * One pack file's parse as the pack cache keeps it: the file's identity (size, change time, inode), which
- * says whether the parse still holds; the parse without the topic's origin (made again from where the pack
- * is this time) and without its page; and the page (intro and sections) as JSON text, parsed and checked
- * only when the page is shown or searched, so a command reads one page of a large pack, not all of them.
+ * says whether the parse still holds; and the parse without the topic's origin (made again from where the pack
+ * is this time) and without its page. The page (intro and sections) is kept apart as JSON text (see
+ * toCachedParse), read, parsed and checked only when the page is shown or searched, so a command reads one
+ * page of a large pack, not all of them.
  */
 export interface CachedParse {
   path: string;
@@ -17,8 +18,6 @@ export interface CachedParse {
   changedMs: number;
   ino: number;
   parsed: StoredParse;
-  /** `{"intro":[…],"sections":[…]}`, or '' for a file that gave no topic. */
-  page: string;
 }
 
 /**
@@ -31,14 +30,19 @@ export type Page = Pick<Topic, 'intro' | 'sections'>;
 type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
 type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
 
-/** A fresh parse as the cache keeps it. */
-export function toCachedParse(identity: Omit<CachedParse, 'parsed' | 'page'>, parsed: ParsedTopic): CachedParse {
+/**
+ * A fresh parse as the cache keeps it, and its page as JSON text: `{"intro":[…],"sections":[…]}`, or '' for a
+ * file that gave no topic.
+ */
+export function toCachedParse(
+  identity: Omit<CachedParse, 'parsed'>,
+  parsed: ParsedTopic,
+): { entry: CachedParse; page: string } {
   const { topic, ...rest } = parsed;
-  if (!topic) return { ...identity, parsed: rest, page: '' };
+  if (!topic) return { entry: { ...identity, parsed: rest }, page: '' };
   const { origin, intro, sections, ...fields } = topic;
   return {
-    ...identity,
-    parsed: { ...rest, topic: { ...fields, line: origin.line } },
+    entry: { ...identity, parsed: { ...rest, topic: { ...fields, line: origin.line } } },
     page: JSON.stringify({ intro, sections }),
   };
 }
@@ -62,25 +66,24 @@ export function restoreCachedPage(text: string): Page | undefined {
 }
 
 /**
- * The cached parses, by path inside the pack, from what the cache gave back, checked field by field as if a
- * stranger wrote them, with every string cleaned as the parser cleans a pack file's text: whatever reaches
- * the cache, it can show no more than the pack itself could. Undefined, so that the pack is parsed again,
- * when anything is not as virt writes it. The value is checked and cleaned in place, not copied: a large
- * pack's cache holds hundreds of thousands of strings.
+ * The cached parses, by path inside the pack, with their place in the list (where their pages are kept), from
+ * what the cache gave back, checked field by field as if a stranger wrote them, with every string cleaned as
+ * the parser cleans a pack file's text: whatever reaches the cache, it can show no more than the pack itself
+ * could. Undefined, so that the pack is parsed again, when anything is not as virt writes it. The value is
+ * checked and cleaned in place, not copied: a large pack's cache holds hundreds of thousands of strings.
  */
-export function restoreCachedParses(value: unknown): Map<string, CachedParse> | undefined {
+export function restoreCachedParses(value: unknown): Map<string, { entry: CachedParse; at: number }> | undefined {
   if (!Array.isArray(value)) return undefined;
-  const parses = new Map<string, CachedParse>();
+  const parses = new Map<string, { entry: CachedParse; at: number }>();
   try {
-    for (const item of value) {
+    for (const [at, item] of value.entries()) {
       const entry = fields(item, ENTRY_KEYS);
       checkString(entry, 'path');
       if ((count(entry.size) as number) > MAX_TOPIC_BYTES) fail();
       number(entry.changedMs);
       count(entry.ino);
       storedParse(entry.parsed);
-      if (typeof entry.page !== 'string') fail();
-      parses.set(entry.path as string, entry as unknown as CachedParse);
+      parses.set(entry.path as string, { entry: entry as unknown as CachedParse, at });
     }
   } catch (error) {
     if (error instanceof NotAsWritten) return undefined;
@@ -96,7 +99,7 @@ function fail(): never {
 }
 
 type Fields = Record<string, unknown>;
-const ENTRY_KEYS = new Set(['path', 'size', 'changedMs', 'ino', 'parsed', 'page']);
+const ENTRY_KEYS = new Set(['path', 'size', 'changedMs', 'ino', 'parsed']);
 const PAGE_KEYS = new Set(['intro', 'sections']);
 const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems', 'links']);
 const LINKS_KEYS = new Set(['related', 'parent']);

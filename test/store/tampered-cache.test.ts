@@ -34,12 +34,21 @@ async function cachedPack(name: string) {
   return { pack, env, truth, cacheFile: join(env.VIRT_CACHE_DIR, file!) };
 }
 
-/** What a stranger would write: the cached parse, changed by `edit`, with a valid checksum. */
+/** What a stranger would write: the cached parses, each with its page, changed by `edit`, with valid checksums. */
 function rewriteCache(folder: string, pack: string, edit: (parses: Record<string, any>[]) => void) {
   const cache = packParseCache(folder, VERSION);
-  const parses = cache.read(realpathSync(pack)) as Record<string, any>[];
+  const kept = cache.read(realpathSync(pack))!;
+  const value = kept.value as { parses: Record<string, any>[] };
+  const parses = value.parses.map((entry, at) => ({ ...entry, page: kept.page(at) }));
   edit(parses);
-  cache.write(realpathSync(pack), parses as never);
+  cache.write(
+    realpathSync(pack),
+    {
+      ...value,
+      parses: parses.map((entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'page'))),
+    } as never,
+    parses.map((entry) => entry.page as string),
+  );
 }
 
 describe('a pack cache that someone tampered with', () => {
