@@ -126,7 +126,13 @@ const headingLevel = (value: unknown) =>
 /** An object with no keys but these (so none that could reach a prototype, like `__proto__`). */
 function fields(value: unknown, allowed: Set<string>): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
-  for (const key of Object.keys(value)) if (!allowed.has(key)) fail();
+  for (const key in value) if (!allowed.has(key)) fail();
+  return value as Fields;
+}
+/** An object keyed by names of the content's own (line numbers by key, attributes), none of them reserved. */
+function record(value: unknown): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
+  for (const key in value) if (RESERVED_KEYS.has(key)) fail();
   return value as Fields;
 }
 const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : fail());
@@ -167,9 +173,8 @@ function storedParse(value: unknown): void {
     checkNames(links.related);
     if (links.parent !== undefined) checkString(links, 'parent', 'name');
   }
-  const lines = fields(parse.lines, ownKeysExcept(parse.lines, RESERVED_KEYS));
-
-  for (const line of Object.values(lines)) count(line);
+  const lines = record(parse.lines);
+  for (const key in lines) count(lines[key]);
   if (typeof parse.overrides !== 'boolean') fail();
   for (const problem of list(parse.problems)) {
     const entry = fields(problem, PROBLEM_KEYS);
@@ -179,8 +184,6 @@ function storedParse(value: unknown): void {
   }
 }
 
-const ownKeysExcept = (value: unknown, refused: ReadonlySet<string>) =>
-  new Set(typeof value === 'object' && value !== null ? Object.keys(value).filter((key) => !refused.has(key)) : []);
 /** Attribute keys, as content/attributes.yaml names them. */
 const ID_KEY = /^[a-z][a-z0-9-]*$/;
 
@@ -202,10 +205,10 @@ function storedTopic(value: unknown): void {
     if (!WEB_ADDRESS.test(entry.url as string)) fail();
   }
   // Keys as attributes.yaml names them: lower-case words, none that names a built-in of JavaScript objects.
-  const attributes = fields(topic.attributes, ownKeysExcept(topic.attributes, RESERVED_KEYS));
-  if (!Object.keys(attributes).every((key) => ID_KEY.test(key))) fail();
-  for (const attribute of Object.values(attributes)) {
-    const entry = fields(attribute, ATTRIBUTE_KEYS);
+  const attributes = record(topic.attributes);
+  for (const key in attributes) {
+    if (!ID_KEY.test(key)) fail();
+    const entry = fields(attributes[key], ATTRIBUTE_KEYS);
     checkString(entry, 'value', 'line');
     if (entry.why !== undefined) checkString(entry, 'why', 'line');
   }
