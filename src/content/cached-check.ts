@@ -35,7 +35,7 @@ export function toCachedCheck(
 /**
  * The checked guide and its warnings from what the cache kept, made over `base` from these entries; undefined
  * when it was made over another guide, or is not as virt writes it. Checked as if a stranger wrote it: each
- * place names an entry, no topic comes twice, and messages are cleaned as a pack file's text is.
+ * place names an entry, every id comes once, and messages are cleaned as a pack file's text is.
  */
 export function restoreCachedCheck(
   value: unknown,
@@ -49,7 +49,10 @@ export function restoreCachedCheck(
   if (!Array.isArray(order) || !Array.isArray(warnings)) return undefined;
   const isPlace = (at: unknown): at is number =>
     Number.isInteger(at) && (at as number) >= 0 && (at as number) < entries.length;
-  if (!order.every(isPlace) || new Set(order).size !== order.length) return undefined;
+  if (!order.every(isPlace)) return undefined;
+  // One topic for each id the entries have, as checkGuide keeps them: none hidden, none twice.
+  const ids = new Set(order.map((at) => entries[at]!.topic.id));
+  if (ids.size !== order.length || entries.some((entry) => !ids.has(entry.topic.id))) return undefined;
   const problems: Problem[] = [];
   for (const warning of warnings as unknown[]) {
     const { entry, line, message } = (warning ?? {}) as Record<string, unknown>;
