@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from '../errors.js';
@@ -159,9 +159,7 @@ function parsePage(file: FoundFile, pack: string, parse: ParseFile): Page {
 /** The identity of a pack over a guide: the guide's identity, the folder, and each file's (see sameFile). */
 function identify(baseIdentity: string, folder: string, kept: { entry: CachedParse }[]): string {
   const files = kept.map(({ entry }) => [entry.path, entry.size, entry.changedMs, entry.ino]);
-  return createHash('sha256')
-    .update(JSON.stringify([baseIdentity, folder, files]))
-    .digest('hex');
+  return hash('sha256', JSON.stringify([baseIdentity, folder, files]), 'hex');
 }
 
 /** The pack's name, its folder's: a name like a title, so cleaned as one. */
