@@ -23,15 +23,17 @@ export interface LoadedGuide {
  */
 export async function loadGuide(packs: string[] = [], cache?: ParseCache): Promise<LoadedGuide> {
   const compiled = readCompiledGuide();
-  let guide = compiled ?? (await parsedBuiltinGuide());
+  let guide = compiled?.guide ?? (await parsedBuiltinGuide());
+  let identity = compiled?.identity;
   const packPages = new Map<string, () => Promise<Page>>();
   if (packs.length > 0) {
     const { loadPack } = await import('../lazy/packs.js');
     const parser = async () => (await import('../lazy/markdown.js')).parseTopic;
     for (const pack of packs) {
-      const loaded = await loadPack(pack, guide, { cache, parser });
+      const loaded = await loadPack(pack, guide, { cache, parser, baseIdentity: identity });
       failOnErrors(loaded.problems);
       guide = loaded.guide;
+      identity = loaded.identity;
       for (const [id, page] of loaded.pages) packPages.set(id, page);
     }
   }

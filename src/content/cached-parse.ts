@@ -9,9 +9,10 @@ import { cleanLine, cleanName, cleanText, RESERVED_KEYS } from './sanitize.js';
 
 /**
  * One pack file's parse as the pack cache keeps it: the file's identity (size, change time, inode), which
- * says whether the parse still holds; the parse without the topic's origin (made again from where the pack
- * is this time) and without its page, but with its questions (so a quiz reads no page); and the page (intro and sections) as JSON text, parsed and checked
- * only when the page is shown or searched, so a command reads one page of a large pack, not all of them.
+ * says whether the parse still holds; and the parse without the topic's origin (made again from where the pack
+ * is this time) and without its page, but with its questions (so a quiz reads no page). The page (intro and
+ * sections) is kept apart as JSON text (see toCachedParse), read, parsed and checked only when the page is
+ * shown or searched, so a command reads one page of a large pack, not all of them.
  */
 export interface CachedParse {
   path: string;
@@ -19,8 +20,6 @@ export interface CachedParse {
   changedMs: number;
   ino: number;
   parsed: StoredParse;
-  /** `{"intro":[…],"sections":[…]}`, or '' for a file that gave no topic. */
-  page: string;
 }
 
 /**
@@ -34,14 +33,19 @@ export type Page = Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'ques
 type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
 type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
 
-/** A fresh parse as the cache keeps it. */
-export function toCachedParse(identity: Omit<CachedParse, 'parsed' | 'page'>, parsed: ParsedTopic): CachedParse {
+/**
+ * A fresh parse as the cache keeps it, and its page as JSON text: `{"intro":[…],"sections":[…]}`, or '' for a
+ * file that gave no topic.
+ */
+export function toCachedParse(
+  identity: Omit<CachedParse, 'parsed'>,
+  parsed: ParsedTopic,
+): { entry: CachedParse; page: string } {
   const { topic, ...rest } = parsed;
-  if (!topic) return { ...identity, parsed: rest, page: '' };
+  if (!topic) return { entry: { ...identity, parsed: rest }, page: '' };
   const { origin, intro, sections, ...fields } = topic;
   return {
-    ...identity,
-    parsed: { ...rest, topic: { ...fields, line: origin.line } },
+    entry: { ...identity, parsed: { ...rest, topic: { ...fields, line: origin.line } } },
     page: JSON.stringify({ intro, sections }),
   };
 }
@@ -65,25 +69,24 @@ export function restoreCachedPage(text: string): Page | undefined {
 }
 
 /**
- * The cached parses, by path inside the pack, from what the cache gave back, checked field by field as if a
- * stranger wrote them, with every string cleaned as the parser cleans a pack file's text: whatever reaches
- * the cache, it can show no more than the pack itself could. Undefined, so that the pack is parsed again,
- * when anything is not as virt writes it. The value is checked and cleaned in place, not copied: a large
- * pack's cache holds hundreds of thousands of strings.
+ * The cached parses, by path inside the pack, with their place in the list (where their pages are kept), from
+ * what the cache gave back, checked field by field as if a stranger wrote them, with every string cleaned as
+ * the parser cleans a pack file's text: whatever reaches the cache, it can show no more than the pack itself
+ * could. Undefined, so that the pack is parsed again, when anything is not as virt writes it. The value is
+ * checked and cleaned in place, not copied: a large pack's cache holds hundreds of thousands of strings.
  */
-export function restoreCachedParses(value: unknown): Map<string, CachedParse> | undefined {
+export function restoreCachedParses(value: unknown): Map<string, { entry: CachedParse; at: number }> | undefined {
   if (!Array.isArray(value)) return undefined;
-  const parses = new Map<string, CachedParse>();
+  const parses = new Map<string, { entry: CachedParse; at: number }>();
   try {
-    for (const item of value) {
+    for (const [at, item] of value.entries()) {
       const entry = fields(item, ENTRY_KEYS);
       checkString(entry, 'path');
       if ((count(entry.size) as number) > MAX_TOPIC_BYTES) fail();
       number(entry.changedMs);
       count(entry.ino);
       storedParse(entry.parsed);
-      if (typeof entry.page !== 'string') fail();
-      parses.set(entry.path as string, entry as unknown as CachedParse);
+      parses.set(entry.path as string, { entry: entry as unknown as CachedParse, at });
     }
   } catch (error) {
     if (error instanceof NotAsWritten) return undefined;
@@ -99,7 +102,7 @@ function fail(): never {
 }
 
 type Fields = Record<string, unknown>;
-const ENTRY_KEYS = new Set(['path', 'size', 'changedMs', 'ino', 'parsed', 'page']);
+const ENTRY_KEYS = new Set(['path', 'size', 'changedMs', 'ino', 'parsed']);
 const PAGE_KEYS = new Set(['intro', 'sections']);
 const PARSE_KEYS = new Set(['topic', 'lines', 'overrides', 'problems', 'links']);
 const LINKS_KEYS = new Set(['related', 'parent']);
@@ -128,7 +131,13 @@ const headingLevel = (value: unknown) =>
 /** An object with no keys but these (so none that could reach a prototype, like `__proto__`). */
 function fields(value: unknown, allowed: Set<string>): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
-  for (const key of Object.keys(value)) if (!allowed.has(key)) fail();
+  for (const key in value) if (!allowed.has(key)) fail();
+  return value as Fields;
+}
+/** An object keyed by names of the content's own (line numbers by key, attributes), none of them reserved. */
+function record(value: unknown): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
+  for (const key in value) if (RESERVED_KEYS.has(key)) fail();
   return value as Fields;
 }
 const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : fail());
@@ -169,9 +178,8 @@ function storedParse(value: unknown): void {
     checkNames(links.related);
     if (links.parent !== undefined) checkString(links, 'parent', 'name');
   }
-  const lines = fields(parse.lines, ownKeysExcept(parse.lines, RESERVED_KEYS));
-
-  for (const line of Object.values(lines)) count(line);
+  const lines = record(parse.lines);
+  for (const key in lines) count(lines[key]);
   if (typeof parse.overrides !== 'boolean') fail();
   for (const problem of list(parse.problems)) {
     const entry = fields(problem, PROBLEM_KEYS);
@@ -181,8 +189,6 @@ function storedParse(value: unknown): void {
   }
 }
 
-const ownKeysExcept = (value: unknown, refused: ReadonlySet<string>) =>
-  new Set(typeof value === 'object' && value !== null ? Object.keys(value).filter((key) => !refused.has(key)) : []);
 /** Attribute keys, as content/attributes.yaml names them. */
 const ID_KEY = /^[a-z][a-z0-9-]*$/;
 
@@ -204,10 +210,10 @@ function storedTopic(value: unknown): void {
     if (!WEB_ADDRESS.test(entry.url as string)) fail();
   }
   // Keys as attributes.yaml names them: lower-case words, none that names a built-in of JavaScript objects.
-  const attributes = fields(topic.attributes, ownKeysExcept(topic.attributes, RESERVED_KEYS));
-  if (!Object.keys(attributes).every((key) => ID_KEY.test(key))) fail();
-  for (const attribute of Object.values(attributes)) {
-    const entry = fields(attribute, ATTRIBUTE_KEYS);
+  const attributes = record(topic.attributes);
+  for (const key in attributes) {
+    if (!ID_KEY.test(key)) fail();
+    const entry = fields(attributes[key], ATTRIBUTE_KEYS);
     checkString(entry, 'value', 'line');
     if (entry.why !== undefined) checkString(entry, 'why', 'line');
   }

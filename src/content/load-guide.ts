@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { EXIT, VirtError } from '../errors.js';
 import type { Question } from '../model/question.js';
 import type { Guide, Topic } from '../model/topic.js';
@@ -9,14 +9,22 @@ import { compiledGuidePath, compiledPagePath, compiledQuestionsPath, compiledSea
  * The built-in guide as compiled at build time, so the common path reads one small file and loads no Markdown
  * or YAML parser; undefined when there is none (running the sources with tsx before a build). Its pages are
  * kept apart (see readCompiledPage). Synchronous on purpose: one small file, and promise-based reads cost
- * more at startup.
+ * more at startup. `identity` tells this build of the guide from another (the file's size, change time and
+ * inode), for what is cached about packs over it.
  */
-export function readCompiledGuide(): Guide | undefined {
+export function readCompiledGuide(): { guide: Guide; identity: string } | undefined {
+  let fd: number;
   try {
-    return JSON.parse(readFileSync(compiledGuidePath(), 'utf8')) as Guide;
+    fd = openSync(compiledGuidePath(), 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     return undefined;
+  }
+  try {
+    const { size, ctimeMs, ino } = fstatSync(fd);
+    return { guide: JSON.parse(readFileSync(fd, 'utf8')) as Guide, identity: `guide ${size} ${ctimeMs} ${ino}` };
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,8 +1,10 @@
+import { hash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
 import { restoreCachedPage, restoreCachedParses, toCachedParse, type CachedParse, type Page } from './cached-parse.js';
+import { restoreCachedCheck, toCachedCheck, type CachedCheck } from './cached-check.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
 import type { ParsedTopic } from './parse-topic.js';
 import { listGuideFiles, readFoundFile, type FoundFile } from './read-files.js';
@@ -10,11 +12,21 @@ import { cleanName } from './sanitize.js';
 
 /**
  * Where the parses of a pack's files are kept between runs (store/pack-cache.ts), by the pack folder's real
- * path. `read` gives back whatever was kept, unchecked: restoreCachedParses checks it.
+ * path, with the page of each parse kept apart and read only when asked for. `read` gives back whatever was
+ * kept, unchecked: restoreCachedParses and restoreCachedPage check it.
  */
 export interface ParseCache {
-  read(packFolder: string): unknown;
-  write(packFolder: string, parses: CachedParse[]): void;
+  read(packFolder: string): { value: unknown; page(at: number): string | undefined } | undefined;
+  write(packFolder: string, value: CachedPack, pages: string[]): void;
+}
+
+/**
+ * What the pack cache keeps of a pack: its files' parses, each with its page at the same place in `pages`, and
+ * the checks across its topics and the guide beneath it.
+ */
+interface CachedPack {
+  parses: CachedParse[];
+  check?: CachedCheck;
 }
 
 /** A pack, loaded: the guide with its topics, and the pages of those topics, each read when first asked for. */
@@ -24,6 +36,11 @@ export interface LoadedPack {
   name: string;
   /** The page of each of the pack's topics, by id. */
   pages: Map<string, () => Promise<Page>>;
+  /**
+   * What identifies the guide this pack makes, for the checks of a pack above it: the guide beneath and the
+   * pack's files. Undefined without a cache, or when the guide beneath has no identity.
+   */
+  identity: string | undefined;
 }
 
 /** parse-topic.ts's parseTopic, given by the caller: it lives in a bundle of its own, loaded only when needed. */
@@ -32,12 +49,13 @@ export type ParseFile = (source: string, origin: { file: string; pack?: string }
 /**
  * Loads a content pack on top of a guide. A large pack costs its parse once, not at every command: each file's
  * parse is kept in `cache` and reused while the file keeps its size, change time and inode, and a topic's page
- * is read from the cache only when it is shown. The checks across topics run every time.
+ * is read from the cache only when it is shown. The checks across topics are kept too, while the files and
+ * the guide beneath (`base`, identified by `baseIdentity`) stay the same.
  */
 export async function loadPack(
   dir: string,
   base: Guide,
-  using: { cache?: ParseCache | undefined; parser: () => Promise<ParseFile> },
+  using: { cache?: ParseCache | undefined; parser: () => Promise<ParseFile>; baseIdentity?: string | undefined },
 ): Promise<LoadedPack> {
   const { cache } = using;
   const pack = packName(dir);
@@ -45,32 +63,33 @@ export async function loadPack(
   const listed = listGuideFiles(dir);
   readProblems.push(...listed.problems);
   const folder = realFolder(dir);
-  const cached = (folder && cache && restoreCachedParses(cache.read(folder))) || new Map<string, CachedParse>();
-  const kept: { entry: CachedParse; file: FoundFile }[] = [];
+  const stored = folder && cache ? cache.read(folder) : undefined;
+  const cached =
+    restoreCachedParses((stored?.value as Partial<CachedPack> | undefined)?.parses) ??
+    new Map<string, { entry: CachedParse; at: number }>();
+  /** Each file's parse, and its page as JSON text: read from the cache only when asked for. */
+  const kept: { entry: CachedParse; page: () => string | undefined; file: FoundFile }[] = [];
   let changed = false;
   let parseFile: ParseFile | undefined;
   const parser = async () => (parseFile ??= await using.parser());
   for (const file of listed.files) {
-    let entry = cached.get(file.relativePath);
-    if (!entry || !sameFile(entry, file)) {
-      const text = readFoundFile(file, readProblems);
-      if (text === undefined) continue;
-      entry = toCachedParse(identity(file), (await parser())(text, { file: file.display, pack }));
-      changed = true;
+    const hit = cached.get(file.relativePath);
+    if (hit && sameFile(hit.entry, file)) {
+      kept.push({ entry: hit.entry, page: () => stored?.page(hit.at), file });
+      continue;
     }
-    kept.push({ entry, file });
+    const text = readFoundFile(file, readProblems);
+    if (text === undefined) continue;
+    const { entry, page } = toCachedParse(identity(file), (await parser())(text, { file: file.display, pack }));
+    kept.push({ entry, page: () => page, file });
+    changed = true;
   }
-  if (folder && cache && (changed || kept.length !== cached.size)) {
-    cache.write(
-      folder,
-      kept.map(({ entry }) => entry),
-    );
-  }
+  const unchanged = !changed && kept.length === cached.size;
 
   const fileProblems: Problem[] = [];
   const entries: TopicEntry[] = [];
   const pages = new Map<string, () => Promise<Page>>();
-  for (const { entry, file } of kept) {
+  for (const { entry, page, file } of kept) {
     for (const problem of entry.parsed.problems) fileProblems.push({ ...problem, file: file.display });
     const stored = entry.parsed.topic;
     if (!stored) continue;
@@ -83,9 +102,29 @@ export async function loadPack(
     };
     entries.push({ topic, lines: entry.parsed.lines, overrides: entry.parsed.overrides });
     // A page the cache cannot give back whole is a miss like any other: it is parsed again from its file.
-    pages.set(topic.id, async () => restoreCachedPage(entry.page) ?? parsePage(file, pack, await parser()));
+    pages.set(topic.id, async () => restoreCachedPage(page() ?? '') ?? parsePage(file, pack, await parser()));
   }
-  const checked = checkGuide([...entriesOf(base), ...entries], base.schema);
+  const all = [...entriesOf(base), ...entries];
+  const packIdentity =
+    folder && cache && using.baseIdentity !== undefined ? identify(using.baseIdentity, folder, kept) : undefined;
+  const keptCheck = (stored?.value as Partial<CachedPack> | undefined)?.check;
+  let checked =
+    unchanged && using.baseIdentity !== undefined
+      ? restoreCachedCheck(keptCheck, using.baseIdentity, all, base.schema)
+      : undefined;
+  let check = checked ? keptCheck : undefined;
+  if (!checked) {
+    checked = checkGuide(all, base.schema);
+    check = using.baseIdentity === undefined ? undefined : toCachedCheck(using.baseIdentity, all, checked);
+  }
+  if (folder && cache && (!unchanged || check !== keptCheck)) {
+    // A kept page the cache can no longer give is written empty: it is parsed from its file when shown.
+    cache.write(
+      folder,
+      { parses: kept.map(({ entry }) => entry), ...(check ? { check } : {}) },
+      kept.map(({ page }) => page() ?? ''),
+    );
+  }
   return {
     guide: checked.guide,
     problems: [
@@ -95,6 +134,7 @@ export async function loadPack(
     ],
     name: pack,
     pages,
+    identity: packIdentity,
   };
 }
 
@@ -114,6 +154,12 @@ function parsePage(file: FoundFile, pack: string, parse: ParseFile): Page {
         : [{ file: file.display, line: 0, message: 'this file changed while virt read it; run the command again' }],
     );
   return { intro: topic.intro, sections: topic.sections };
+}
+
+/** The identity of a pack over a guide: the guide's identity, the folder, and each file's (see sameFile). */
+function identify(baseIdentity: string, folder: string, kept: { entry: CachedParse }[]): string {
+  const files = kept.map(({ entry }) => [entry.path, entry.size, entry.changedMs, entry.ino]);
+  return hash('sha256', JSON.stringify([baseIdentity, folder, files]), 'hex');
 }
 
 /** The pack's name, its folder's: a name like a title, so cleaned as one. */

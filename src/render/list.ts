@@ -15,12 +15,13 @@ export function treeRows(children: (id: string | undefined) => Topic[]): TreeRow
   const seen = new Set<string>();
   const walk = (parent: string | undefined, depth: number, lastAt: boolean[]) => {
     const kids = children(parent).filter((topic) => !seen.has(topic.id));
-    kids.forEach((topic, index) => {
+    for (let index = 0; index < kids.length; index++) {
+      const topic = kids[index]!;
       seen.add(topic.id);
-      const last = index === kids.length - 1;
-      rows.push({ topic, depth, lastAt: [...lastAt, last] });
-      walk(topic.id, depth + 1, [...lastAt, last]);
-    });
+      const row = { topic, depth, lastAt: [...lastAt, index === kids.length - 1] };
+      rows.push(row);
+      walk(topic.id, depth + 1, row.lastAt);
+    }
   };
   walk(undefined, 0, []);
   return rows;

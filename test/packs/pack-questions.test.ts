@@ -52,16 +52,23 @@ async function cachedPack(name: string) {
 /** The cached parse, changed by `edit`, written back with a valid checksum: what a stranger could write. */
 function rewriteCache(folder: string, pack: string, edit: (topic: Record<string, any>) => void) {
   const cache = packParseCache(folder, VERSION);
-  const parses = cache.read(realpathSync(pack)) as Record<string, any>[];
-  edit(parses[0]!.parsed.topic);
-  cache.write(realpathSync(pack), parses as never);
+  const kept = cache.read(realpathSync(pack))!;
+  const value = kept.value as { parses: Record<string, any>[] };
+  edit(value.parses[0]!.parsed.topic);
+  cache.write(
+    realpathSync(pack),
+    value as never,
+    value.parses.map((_, at) => kept.page(at)!),
+  );
 }
 
 describe('questions in the pack cache', () => {
   test('are kept with the topic and read back as they were parsed', async () => {
     const { pack, env, truth, list } = await cachedPack('round-trip');
-    const cached = packParseCache(env.VIRT_CACHE_DIR, VERSION).read(realpathSync(pack)) as Record<string, any>[];
-    expect(cached[0]!.parsed.topic.questions.map((q: { id: string }) => q.id)).toEqual([
+    const cached = packParseCache(env.VIRT_CACHE_DIR, VERSION).read(realpathSync(pack))!.value as {
+      parses: Record<string, any>[];
+    };
+    expect(cached.parses[0]!.parsed.topic.questions.map((q: { id: string }) => q.id)).toEqual([
       'omega-lab/pick-one',
       'omega-lab/name-it',
     ]);
@@ -122,9 +129,9 @@ describe('questions in the pack cache', () => {
         body: BODY,
       });
       const identity = { path: 'a.md', size: text.length, changedMs: 1, ino: 2 };
-      return JSON.parse(JSON.stringify(toCachedParse(identity, parseTopic(text, { file: 'a.md', pack: 'p' }))));
+      return JSON.parse(JSON.stringify(toCachedParse(identity, parseTopic(text, { file: 'a.md', pack: 'p' })).entry));
     };
-    expect(restoreCachedParses([fresh()])?.get('a.md')?.parsed.topic?.questions).toHaveLength(2);
+    expect(restoreCachedParses([fresh()])?.get('a.md')?.entry.parsed.topic?.questions).toHaveLength(2);
     for (const damage of [
       (t: any) => (t.questions[0].line = -1),
       (t: any) => (t.questions[0].line = 1.5),

@@ -14,6 +14,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCompiledGuide } from '../../src/content/load-guide.js';
+import { loadPack } from '../../src/content/load-pack.js';
+import { parseTopic } from '../../src/content/parse-topic.js';
 import { packParseCache } from '../../src/store/pack-cache.js';
 import { pruneCache, UNUSED_FOR } from '../../src/store/prune.js';
 import { makePack, packTopic } from '../helpers/pack.js';
@@ -34,12 +37,34 @@ async function cachedPack(name: string) {
   return { pack, env, truth, cacheFile: join(env.VIRT_CACHE_DIR, file!) };
 }
 
-/** What a stranger would write: the cached parse, changed by `edit`, with a valid checksum. */
+/** What a stranger would write: the cached parses, each with its page, changed by `edit`, with valid checksums. */
 function rewriteCache(folder: string, pack: string, edit: (parses: Record<string, any>[]) => void) {
   const cache = packParseCache(folder, VERSION);
-  const parses = cache.read(realpathSync(pack)) as Record<string, any>[];
+  const kept = cache.read(realpathSync(pack))!;
+  const value = kept.value as { parses: Record<string, any>[] };
+  const parses = value.parses.map((entry, at) => ({ ...entry, page: kept.page(at) }));
   edit(parses);
-  cache.write(realpathSync(pack), parses as never);
+  cache.write(
+    realpathSync(pack),
+    {
+      ...value,
+      parses: parses.map((entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'page'))),
+    } as never,
+    parses.map((entry) => entry.page as string),
+  );
+}
+
+/** What a stranger would write: what the cache keeps of the pack besides its pages, changed by `edit`. */
+function rewriteKept(folder: string, pack: string, edit: (value: Record<string, any>) => void) {
+  const cache = packParseCache(folder, VERSION);
+  const kept = cache.read(realpathSync(pack))!;
+  const value = kept.value as Record<string, any>;
+  edit(value);
+  cache.write(
+    realpathSync(pack),
+    value as never,
+    value.parses.map((_: unknown, at: number) => kept.page(at)!),
+  );
 }
 
 describe('a pack cache that someone tampered with', () => {
@@ -108,6 +133,43 @@ describe('a pack cache that someone tampered with', () => {
       writeFileSync(cacheFile, damaged);
       expect(await runCli(['--content', pack, 'explain', 'omega-lab'], { env })).toEqual(truth);
     }
+  });
+
+  test('kept checks that would hide a topic, show one twice or name none are made again', async () => {
+    const pack = makePack({ 'a.md': packTopic('omega-lab'), 'b.md': packTopic('psi-lab') }, 'checked');
+    const env = { VIRT_CACHE_DIR: join(scratch(), 'virt') };
+    const truth = await runCli(['--content', pack, 'list'], { env });
+    expect(truth.stdout).toMatch(/^omega-lab\t[\s\S]*^psi-lab\t/m);
+    for (const damage of [
+      (check: any) => check.order.pop(),
+      (check: any) => check.order.push(check.order[0]),
+      (check: any) => (check.order[0] = 1e6),
+      (check: any) => (check.order = null),
+      (check: any) => (check.warnings = [{ entry: -1, line: 1, message: 'x' }]),
+    ]) {
+      rewriteKept(env.VIRT_CACHE_DIR, pack, (value) => {
+        expect(value.check).toBeDefined();
+        damage(value.check);
+      });
+      expect(await runCli(['--content', pack, 'list'], { env })).toEqual(truth);
+    }
+  });
+
+  test('warnings kept with the checks come back cleaned, as the pack itself could give them', async () => {
+    const pack = makePack({ 'a.md': packTopic('omega-lab', { related: ['omega-lab'] }) }, 'warned');
+    const folder = join(scratch(), 'virt');
+    mkdirSync(folder, { mode: 0o700 });
+    const load = () =>
+      loadPack(pack, readCompiledGuide()!.guide, {
+        cache: packParseCache(folder, VERSION),
+        parser: async () => parseTopic,
+        baseIdentity: 'the guide beneath',
+      });
+    const fresh = await load();
+    expect(fresh.problems).toEqual([expect.objectContaining({ message: '"omega-lab" lists itself as related' })]);
+    expect(await load()).toMatchObject({ problems: fresh.problems });
+    rewriteKept(folder, pack, (value) => (value.check.warnings[0].message = 'Owned\u001b]0;title\u0007 here'));
+    expect((await load()).problems).toEqual([expect.objectContaining({ message: 'Owned here', severity: 'warning' })]);
   });
 
   test('a cache file planted in a folder others can write to is never used', async () => {
