@@ -49,7 +49,8 @@ export function parseBody(markdown: string, firstLine: number, meter?: WorkMeter
     const at = lineOf(node);
     if (token.type === 'heading_open') {
       const depth = Number(token.tag.slice(1));
-      if (depth === 2 && plainText(inlineOf(node)) === QUESTIONS_HEADING) {
+      // Any case: a "## Check Yourself" taken for prose would print the answers, marked, on the page.
+      if (depth === 2 && plainText(inlineOf(node)).trim().toLowerCase() === QUESTIONS_HEADING.toLowerCase()) {
         // The questions run to the next heading of a section, which should not be there: they end the page.
         let end = i + 1;
         while (end < nodes.length && !isSectionHeading(nodes[end]!)) end++;

@@ -29,7 +29,7 @@ export function stateFolderPath(
   }
   // The XDG Base Directory rules say a relative XDG_STATE_HOME is to be ignored.
   if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME)) return { path: join(env.XDG_STATE_HOME, 'virt') };
-  if (!env.HOME) return { reason: 'HOME is not set (set VIRT_STATE_DIR to a folder of your own)' };
+  if (!env.HOME) return { reason: 'HOME is not set' };
   if (!isAbsolute(env.HOME)) return { reason: `HOME (${env.HOME}) is not an absolute path` };
   return { path: join(env.HOME, '.local', 'state', 'virt') };
 }

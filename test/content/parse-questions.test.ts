@@ -24,6 +24,16 @@ const lineOf = (index: number) => BODY_LINE + 8 + index;
 const problemsOf = (questions: string) => parse(questions).problems.map((p) => [p.line, p.severity, p.message]);
 
 describe('the "## Check yourself" section', () => {
+  test('is recognised in any case, so its answers never print as prose on the page', () => {
+    const { topic, problems } = parseTopic(
+      topicFile('para', ATTRIBUTES, 'Intro.\n\n## Check Yourself\n\n### pick\nWhich?\n\n- [ ] No\n- [x] Yes\n'),
+      { file: 'guide/para.md' },
+    );
+    expect(problems).toEqual([]);
+    expect(topic!.sections).toEqual([]);
+    expect(topic!.questions.map((question) => question.id)).toEqual(['para/pick']);
+  });
+
   test('holds the three kinds of question, with their ids, lines and whys, and is not a section of the page', () => {
     const markdown = [
       '### fastest-myth',
