@@ -27,11 +27,14 @@ export async function runQuiz(ctx: Context, names: string[], options: QuizOption
       );
     return listQuestions(ctx, names);
   }
-  // Asking needs someone at a terminal; a script would wait for ever.
-  if (!(ctx.io.stdinIsTTY && ctx.io.stdout.isTTY))
+  // Asking needs someone at a terminal; a script would wait for ever. A name that is wrong is said first,
+  // as on a terminal.
+  if (!(ctx.io.stdinIsTTY && ctx.io.stdout.isTTY)) {
+    await selectQuestions(ctx, names);
     throw new UsageError(
       'virt quiz asks on a terminal; to print the questions, use `virt quiz --list` (add --json for scripts)',
     );
+  }
   return (await import('../lazy/quiz.js')).askQuestions(ctx, names, options);
 }
 

@@ -157,9 +157,15 @@ export const listPrompt = createPrompt<string[], ListConfig>((config, done) => {
       return isActive ? theme.style.highlight(line) : line;
     },
   });
+  // With one choice there is nowhere to move: the keys that move are not offered.
+  const moves = filtered || choices.filter(selectable).length > 1;
   const help = [
-    [glyphs.updown, 'move'],
-    ['Home/End', 'first/last'],
+    ...(moves
+      ? [
+          [glyphs.updown, 'move'],
+          ['Home/End', 'first/last'],
+        ]
+      : []),
     ...(config.multiple ? [['space', 'pick']] : []),
     [glyphs.enter, config.multiple ? 'done' : filtered ? 'open' : 'choose'],
     [filtered ? 'Esc' : 'q', 'quit'],

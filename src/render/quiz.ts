@@ -44,7 +44,7 @@ export function renderQuestion(
 export function renderAnswer(question: Question, theme: Theme, width: number): string {
   const shown =
     question.kind === 'cloze' ? question.prompt.replace('_____', theme.accent(question.answer)) : question.answer;
-  return lines(wrapText(shown, width, `${theme.accent('Answer:')} `, '        '));
+  return lines([...wrapText(shown, width, `${theme.accent('Answer:')} `, '        '), '']);
 }
 
 /**

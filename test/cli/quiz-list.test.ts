@@ -179,6 +179,11 @@ describe('virt quiz --list', () => {
       stderr:
         'virt: virt quiz asks on a terminal; to print the questions, use `virt quiz --list` (add --json for scripts)\n',
     });
+    // A mistyped name is the first thing to fix, and is said first, as on a terminal.
+    expect(await run(['quiz', 'alpah-lab'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no topic named "alpah-lab"/),
+    });
   });
 
   test('the built CLI gives the same list (from the pack cache the second time)', () => {
