@@ -93,6 +93,18 @@ const picks =
     });
 const quit = () => QUIT_ANSWER;
 
+/** A card in review, next due a month after T0: a question the learner already knows. */
+const REVIEWED_IN_APRIL = {
+  due: '2026-04-01T00:00:00.000Z',
+  stability: 9,
+  difficulty: 5,
+  scheduledDays: 30,
+  learningSteps: 0,
+  reps: 3,
+  lapses: 0,
+  state: 'review',
+};
+
 /** Just below 1, Fisher–Yates swaps each choice with itself: the choices are shown in the order written. */
 const WRITTEN_ORDER = () => 0.999;
 
@@ -168,20 +180,7 @@ describe('virt quiz, asked with scripted answers and a fixed clock', () => {
       JSON.stringify({
         version: 1,
         cards: Object.fromEntries(
-          ['lab-vm/host-kernel', 'lab-vm/what-is-kvm'].map((id) => [
-            id,
-            {
-              due: '2026-04-01T00:00:00.000Z',
-              stability: 9,
-              difficulty: 5,
-              scheduledDays: 30,
-              learningSteps: 0,
-              reps: 3,
-              lapses: 0,
-              state: 'review',
-              pack: 'labnotes',
-            },
-          ]),
+          ['lab-vm/host-kernel', 'lab-vm/what-is-kvm'].map((id) => [id, { ...REVIEWED_IN_APRIL, pack: 'labnotes' }]),
         ),
       }),
     );
@@ -266,16 +265,7 @@ describe('the state file, seen from the command line', () => {
 
   test('answers prune questions gone from the guide and keep those of packs not loaded', async () => {
     freshState();
-    const kept = {
-      due: '2026-04-01T00:00:00.000Z',
-      stability: 9,
-      difficulty: 5,
-      scheduledDays: 30,
-      learningSteps: 0,
-      reps: 3,
-      lapses: 0,
-      state: 'review',
-    };
+    const kept = REVIEWED_IN_APRIL;
     writeFileSync(
       stateFile(),
       JSON.stringify({
