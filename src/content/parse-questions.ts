@@ -82,6 +82,16 @@ export function parseQuestionSection(nodes: Node[], lineOf: (node: Node) => numb
   return { drafts, headings: firstAt.size };
 }
 
+/** The blocks of one question, sorted by what they are. */
+interface Parts {
+  prompts: { text: string; line: number }[];
+  answers: { text: string; line: number }[];
+  lists: { node: Node; line: number }[];
+  why?: { text: string; line: number };
+}
+type Blank = { match: RegExpMatchArray; prompt: { text: string; line: number } };
+type Base = Pick<QuestionDraft, 'local' | 'line' | 'why' | 'whyLine'>;
+
 /** One question from its heading's id and blocks, or undefined (with the problem reported) when it breaks a rule. */
 function toDraft(
   local: string,
@@ -91,10 +101,27 @@ function toDraft(
   report: Report,
 ): QuestionDraft | undefined {
   const where = `question "${local}"`;
-  const prompts: { text: string; line: number }[] = [];
-  const answers: { text: string; line: number }[] = [];
-  const lists: { node: Node; line: number }[] = [];
-  let why: { text: string; line: number } | undefined;
+  const parts = sortBlocks(blocks, where, lineOf, report);
+  if (!parts) return undefined;
+  const { prompts, answers, lists, why } = parts;
+  if (prompts.length === 0)
+    return void report(line, `${where} has no prompt: write the question as a paragraph under its heading`);
+  const whyField = why ? whyOf(why, where, report) : undefined;
+  if (why && !whyField) return undefined;
+  const base: Base = { local, line, ...(whyField ? { why: whyField } : {}), ...(why ? { whyLine: why.line } : {}) };
+  const blanks = prompts.flatMap((prompt) => [...prompt.text.matchAll(BLANK)].map((match) => ({ match, prompt })));
+  if (lists.length > 0) return choiceDraft(base, parts, blanks, where, report);
+  if (answers.length > 0) return recallDraft(base, parts, blanks, where, report);
+  if (blanks.length > 0) return clozeDraft(base, parts, blanks, where, report);
+  return void report(
+    line,
+    `${where} has no answer: add a task list (choice), an "Answer:" paragraph (recall) or one {{blank}} in its prompt (cloze)`,
+  );
+}
+
+/** Prompts, "Answer:" paragraphs, task lists and the "Why:", in order; undefined when a block is out of place. */
+function sortBlocks(blocks: Node[], where: string, lineOf: (node: Node) => number, report: Report): Parts | undefined {
+  const parts: Parts = { prompts: [], answers: [], lists: [] };
   let broken = false;
   const fail = (at: number, message: string) => {
     report(at, message);
@@ -102,19 +129,19 @@ function toDraft(
   };
   for (const node of blocks) {
     const at = lineOf(node);
-    if (why) {
+    if (parts.why) {
       fail(at, `expected "Why:" to be the last paragraph of ${where}, found ${describe(node.token)} after it`);
       continue;
     }
     if (node.token.type === 'paragraph_open') {
       const text = cleanLine(plainText(inlineOf(node))).trim();
-      if (WHY.test(text)) why = { text: text.replace(WHY, '').trim(), line: at };
-      else if (ANSWER.test(text)) answers.push({ text: text.replace(ANSWER, '').trim(), line: at });
-      else if (answers.length > 0 || lists.length > 0)
+      if (WHY.test(text)) parts.why = { text: text.replace(WHY, '').trim(), line: at };
+      else if (ANSWER.test(text)) parts.answers.push({ text: text.replace(ANSWER, '').trim(), line: at });
+      else if (parts.answers.length > 0 || parts.lists.length > 0)
         fail(at, `expected only "Why:" after the answer of ${where}, found another paragraph; put the prompt first`);
-      else prompts.push({ text, line: at });
+      else parts.prompts.push({ text, line: at });
     } else if (node.token.type === 'bullet_list_open' && isTaskList(node)) {
-      lists.push({ node, line: at });
+      parts.lists.push({ node, line: at });
     } else {
       fail(
         at,
@@ -122,72 +149,58 @@ function toDraft(
       );
     }
   }
-  if (broken) return undefined;
-  if (prompts.length === 0) {
-    report(line, `${where} has no prompt: write the question as a paragraph under its heading`);
-    return undefined;
-  }
-  const whyField = why ? whyOf(why, where, report) : undefined;
-  if (why && !whyField) return undefined;
-  const base = {
-    local,
-    line,
-    ...(whyField ? { why: whyField } : {}),
-    ...(why ? { whyLine: why.line } : {}),
-  };
-  const blanks = prompts.flatMap((prompt) => [...prompt.text.matchAll(BLANK)].map((match) => ({ match, prompt })));
-  const prompt = prompts.map((p) => p.text).join(' ');
+  return broken ? undefined : parts;
+}
 
-  if (lists.length > 0) {
-    if (lists.length > 1)
-      return void report(lists[1]!.line, `${where} has more than one task list; a choice question has one`);
-    if (answers.length > 0)
-      return void report(
-        answers[0]!.line,
-        `${where} has a task list and "Answer:"; a question is a choice or a recall, not both`,
-      );
-    if (blanks.length > 0)
-      return void report(
-        blanks[0]!.prompt.line,
-        `${where} has a task list and a {{blank}}; a question is a choice or a cloze, not both`,
-      );
-    const choices = choicesOf(lists[0]!.node);
-    const at = lists[0]!.line;
-    if (choices.length < 2) return void report(at, `${where} has ${choices.length} choice; give at least 2`);
-    if (!choices.some((choice) => choice.right))
-      return void report(at, `${where} has no right choice; mark the right ones "- [x]"`);
-    const seen = new Set<string>();
-    for (const choice of choices) {
-      if (choice.text === '') return void report(at, `${where} has an empty choice; write its text after "- [ ]"`);
-      if (seen.has(choice.text)) return void report(at, `${where} has the choice "${choice.text}" twice`);
-      seen.add(choice.text);
-    }
-    const answer = choices
-      .filter((choice) => choice.right)
-      .map((choice) => choice.text)
-      .join('; ');
-    return { ...base, kind: 'choice', prompt, choices, answer };
-  }
+const promptOf = (parts: Parts) => parts.prompts.map((p) => p.text).join(' ');
 
-  if (answers.length > 0) {
-    if (answers.length > 1) return void report(answers[1]!.line, `${where} has more than one "Answer:"; keep one`);
-    if (answers[0]!.text === '')
-      return void report(answers[0]!.line, `${where} has an empty "Answer:"; write the answer after it`);
-    if (blanks.length > 0)
-      return void report(
-        blanks[0]!.prompt.line,
-        `${where} has "Answer:" and a {{blank}}; a cloze has no "Answer:", a recall no blank`,
-      );
-    return { ...base, kind: 'recall', prompt, answer: answers[0]!.text };
-  }
-
-  if (blanks.length === 0) {
-    report(
-      line,
-      `${where} has no answer: add a task list (choice), an "Answer:" paragraph (recall) or one {{blank}} in its prompt (cloze)`,
+function choiceDraft(base: Base, parts: Parts, blanks: Blank[], where: string, report: Report) {
+  const { lists, answers } = parts;
+  if (lists.length > 1)
+    return void report(lists[1]!.line, `${where} has more than one task list; a choice question has one`);
+  if (answers.length > 0)
+    return void report(
+      answers[0]!.line,
+      `${where} has a task list and "Answer:"; a question is a choice or a recall, not both`,
     );
-    return undefined;
+  if (blanks.length > 0)
+    return void report(
+      blanks[0]!.prompt.line,
+      `${where} has a task list and a {{blank}}; a question is a choice or a cloze, not both`,
+    );
+  const choices = choicesOf(lists[0]!.node);
+  const at = lists[0]!.line;
+  if (choices.length < 2) return void report(at, `${where} has ${choices.length} choice; give at least 2`);
+  if (!choices.some((choice) => choice.right))
+    return void report(at, `${where} has no right choice; mark the right ones "- [x]"`);
+  const seen = new Set<string>();
+  for (const choice of choices) {
+    if (choice.text === '') return void report(at, `${where} has an empty choice; write its text after "- [ ]"`);
+    if (seen.has(choice.text)) return void report(at, `${where} has the choice "${choice.text}" twice`);
+    seen.add(choice.text);
   }
+  const answer = choices
+    .filter((choice) => choice.right)
+    .map((choice) => choice.text)
+    .join('; ');
+  return { ...base, kind: 'choice' as const, prompt: promptOf(parts), choices, answer };
+}
+
+function recallDraft(base: Base, parts: Parts, blanks: Blank[], where: string, report: Report) {
+  const { answers } = parts;
+  if (answers.length > 1) return void report(answers[1]!.line, `${where} has more than one "Answer:"; keep one`);
+  if (answers[0]!.text === '')
+    return void report(answers[0]!.line, `${where} has an empty "Answer:"; write the answer after it`);
+  if (blanks.length > 0)
+    return void report(
+      blanks[0]!.prompt.line,
+      `${where} has "Answer:" and a {{blank}}; a cloze has no "Answer:", a recall no blank`,
+    );
+  return { ...base, kind: 'recall' as const, prompt: promptOf(parts), answer: answers[0]!.text };
+}
+
+function clozeDraft(base: Base, parts: Parts, blanks: Blank[], where: string, report: Report) {
+  const { prompts } = parts;
   if (blanks.length > 1)
     return void report(blanks[1]!.prompt.line, `${where} has ${blanks.length} {{blanks}}; a cloze has exactly one`);
   if (prompts.length > 1)
@@ -197,7 +210,7 @@ function toDraft(
     );
   const answer = blanks[0]!.match[1]!.trim();
   if (answer === '') return void report(prompts[0]!.line, `${where} has an empty {{}}; put the missing words inside`);
-  return { ...base, kind: 'cloze', prompt: prompt.replace(BLANK, BLANK_SHOWN), answer };
+  return { ...base, kind: 'cloze' as const, prompt: promptOf(parts).replace(BLANK, BLANK_SHOWN), answer };
 }
 
 function whyOf(why: { text: string; line: number }, where: string, report: Report): QuestionDraft['why'] {
