@@ -1,5 +1,5 @@
 import type { Question } from '../model/question.js';
-import type { QuizCard } from '../model/quiz-card.js';
+import { isDue, type QuizCard } from '../model/quiz-card.js';
 
 export interface PickOptions {
   /** At most this many questions. */
@@ -26,7 +26,7 @@ export function pickQuestions(
   for (const question of questions) {
     const card = Object.hasOwn(cards, question.id) ? cards[question.id] : undefined;
     if (!card) fresh.push(question);
-    else if (Date.parse(card.due) <= now) due.push({ question, at: Date.parse(card.due) });
+    else if (isDue(card, now)) due.push({ question, at: Date.parse(card.due) });
     else later.push(question);
   }
   // sort is stable: questions due at the same moment keep guide order.
@@ -43,8 +43,7 @@ export function nextDue(questions: Question[], cards: Record<string, QuizCard>, 
   let next: string | undefined;
   for (const question of questions) {
     const card = Object.hasOwn(cards, question.id) ? cards[question.id] : undefined;
-    if (card && Date.parse(card.due) > now && (next === undefined || Date.parse(card.due) < Date.parse(next)))
-      next = card.due;
+    if (card && !isDue(card, now) && (next === undefined || Date.parse(card.due) < Date.parse(next))) next = card.due;
   }
   return next;
 }

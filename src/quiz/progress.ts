@@ -1,5 +1,5 @@
 import type { Question } from '../model/question.js';
-import { isMastered, type QuizCard } from '../model/quiz-card.js';
+import { isDue, isMastered, type QuizCard } from '../model/quiz-card.js';
 import type { Topic } from '../model/topic.js';
 
 /** What the progress needs of a topic: where it sits in the guide. */
@@ -61,11 +61,11 @@ export function quizProgress<T extends QuizTopic>(
         counts.questions++;
         if (!card) continue;
         counts.seen++;
-        if (Date.parse(card.due) <= now) counts.dueNow++;
+        if (isDue(card, now)) counts.dueNow++;
         else counts.dueLater++;
         if (isMastered(card)) counts.mastered++;
       }
-      if (card && Date.parse(card.due) > now) nextDue = Math.min(nextDue ?? Infinity, Date.parse(card.due));
+      if (card && !isDue(card, now)) nextDue = Math.min(nextDue ?? Infinity, Date.parse(card.due));
     }
   }
   return {

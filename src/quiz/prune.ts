@@ -1,4 +1,4 @@
-import type { QuizCard } from '../model/quiz-card.js';
+import { topicOfQuestion, type QuizCard } from '../model/quiz-card.js';
 
 /** What the guide in use holds, for cardKeeper. */
 export interface GuideInUse {
@@ -25,6 +25,3 @@ export function cardKeeper({
     questionIds.has(id) ||
     (card.pack === undefined ? packTopics.has(topicOfQuestion(id)) : !loadedPacks.has(card.pack));
 }
-
-/** A question id is `<topic-id>/<local-id>`. */
-const topicOfQuestion = (id: string) => id.slice(0, Math.max(0, id.indexOf('/')));
