@@ -50,10 +50,20 @@ const processTerm = (term: string) => {
 };
 const OPTIONS: Options<ShortFields> = { fields: FIELDS, storeFields: [], processTerm };
 
-/** What the build keeps of the built-in guide for search: the index of names and each topic's scanned text. */
+/**
+ * What search keeps of a guide between runs (the build, for the built-in guide; the cache, for a guide with
+ * packs): the index of names, each topic's scanned text and every name of every topic (see exactNames).
+ */
 export interface SearchData {
   index: AsPlainObject;
-  text: Record<string, ScannedText>;
+  /** The topics whose text is kept, in the order of `text`. */
+  ids: string[];
+  /**
+   * Each field of the scanned text, every topic's one after the other in the order of `ids`, with the length
+   * of each: one long text per field is read whole, where hundreds of short ones each cost the garbage collector.
+   */
+  text: Record<ScannedField, string>;
+  lengths: Record<ScannedField, number[]>;
   /** Every name of every topic as compared (see exactNames), to the topic's id. */
   names: Record<string, string>;
 }
@@ -64,6 +74,8 @@ interface ScannedText {
   details: string;
   page: string;
 }
+type ScannedField = keyof ScannedText;
+const SCANNED_FIELDS: ScannedField[] = ['summary', 'details', 'page'];
 
 function shortFields(topic: Topic): ShortFields {
   return { id: topic.id, title: topic.title, aliases: topic.aliases.join(' ') };
@@ -83,35 +95,90 @@ function scannedText(topic: Topic): ScannedText {
 export function makeSearchData(topics: Topic[]): SearchData {
   const index = new MiniSearch(OPTIONS);
   index.addAll(topics.map(shortFields));
+  return searchData(index, new Map(topics.map((topic) => [topic.id, scannedText(topic)])), exactNames(topics));
+}
+
+function searchData(
+  index: MiniSearch<ShortFields>,
+  text: Map<string, ScannedText>,
+  names: Map<string, Topic>,
+): SearchData {
+  const texts = [...text.values()];
+  const joined = (field: ScannedField) => texts.map((scanned) => scanned[field]).join('');
+  const lengths = (field: ScannedField) => texts.map((scanned) => scanned[field].length);
   return {
     index: index.toJSON(),
-    text: Object.fromEntries(topics.map((topic) => [topic.id, scannedText(topic)])),
-    names: Object.fromEntries([...exactNames(topics)].map(([key, topic]) => [key, topic.id])),
+    ids: [...text.keys()],
+    text: { summary: joined('summary'), details: joined('details'), page: joined('page') },
+    lengths: { summary: lengths('summary'), details: lengths('details'), page: lengths('page') },
+    names: Object.fromEntries([...names].map(([key, topic]) => [key, topic.id])),
   };
+}
+
+/**
+ * The scanned text of each topic from search data, by id; undefined when the data is not as searchData makes
+ * it (the cache is read as if a stranger wrote it). Each topic's text is a slice of the field's long text.
+ */
+function scannedTexts(data: SearchData): Map<string, ScannedText> | undefined {
+  const { ids, text, lengths } = data;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return undefined;
+  const texts = ids.map((): ScannedText => ({ summary: '', details: '', page: '' }));
+  for (const field of SCANNED_FIELDS) {
+    const whole = text?.[field];
+    const sizes = lengths?.[field];
+    if (typeof whole !== 'string' || !Array.isArray(sizes) || sizes.length !== ids.length) return undefined;
+    let at = 0;
+    for (const [place, size] of sizes.entries()) {
+      if (!Number.isSafeInteger(size) || size < 0 || at + size > whole.length) return undefined;
+      texts[place]![field] = whole.slice(at, at + size);
+      at += size;
+    }
+  }
+  return new Map(ids.map((id, place) => [id, texts[place]!]));
 }
 
 function isSearchData(value: unknown): value is SearchData {
   const data = value as SearchData | null;
   const isObject = (part: unknown) => typeof part === 'object' && part !== null;
-  return isObject(data?.index) && isObject(data?.text) && isObject(data?.names);
+  return isObject(data?.index) && isObject(data?.text) && isObject(data?.lengths) && isObject(data?.names);
+}
+
+/** The MiniSearch index that search data holds, or undefined when MiniSearch cannot load it. */
+function loadIndex(data: SearchData): MiniSearch<ShortFields> | undefined {
+  try {
+    return MiniSearch.loadJS(data.index, OPTIONS);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A guide's search index, and the data to keep it by. */
+export interface BuiltSearchIndex extends SearchIndex {
+  /** Whether the prebuilt data held every topic, so that data() would give back what it was. */
+  fromPrebuiltOnly: boolean;
+  data(): SearchData;
 }
 
 /**
- * The search index of a guide. `prebuilt` (the built-in guide's data, see makeSearchData) serves the topics it
- * holds that `fromPrebuilt` accepts; every other topic is indexed here from its page, given by `page`.
+ * The search index of a guide. `prebuilt` (search data: the built-in guide's, or a cached one) serves the
+ * topics it holds that `fromPrebuilt` accepts; every other topic is indexed here from its page, given by `page`.
  */
 export async function createSearchIndex(
   topics: Topic[],
   page: (topic: Topic) => Promise<Topic>,
   prebuilt?: unknown,
   fromPrebuilt: (topic: Topic) => boolean = () => false,
-): Promise<SearchIndex> {
-  const usable = isSearchData(prebuilt) ? prebuilt : undefined;
-  const index = usable ? MiniSearch.loadJS(usable.index, OPTIONS) : new MiniSearch(OPTIONS);
+): Promise<BuiltSearchIndex> {
+  const data = isSearchData(prebuilt) ? prebuilt : undefined;
+  const loaded = data ? loadIndex(data) : undefined;
+  const prebuiltTexts = data && loaded ? scannedTexts(data) : undefined;
+  // Data whose index or text cannot be read serves no topic: each is indexed from its page.
+  const usable = prebuiltTexts ? data : undefined;
+  const index = (prebuiltTexts && loaded) || new MiniSearch(OPTIONS);
   const text = new Map<string, ScannedText>();
   const own: Topic[] = [];
   for (const topic of topics) {
-    const prebuiltText = usable && fromPrebuilt(topic) ? usable.text[topic.id] : undefined;
+    const prebuiltText = prebuiltTexts && fromPrebuilt(topic) ? prebuiltTexts.get(topic.id) : undefined;
     if (prebuiltText !== undefined && index.has(topic.id)) text.set(topic.id, prebuiltText);
     else own.push(topic);
   }
@@ -122,15 +189,26 @@ export async function createSearchIndex(
   }
   // Only this guide's topics are answered, whatever else the prebuilt index holds.
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  // The built-in guide's names come from the build, looked up where they are; a pack's topics are named here.
+  // The prebuilt names serve the topics it serves; the other topics are named here.
   let ownNames: Map<string, Topic> | undefined;
-  const topicNamed = (key: string): Topic | undefined => {
+  const prebuiltNamed = (key: string): Topic | undefined => {
     const id = usable && Object.hasOwn(usable.names, key) ? usable.names[key] : undefined;
-    const topic = id === undefined ? undefined : byId.get(id);
-    if (topic && fromPrebuilt(topic)) return topic;
-    return (ownNames ??= exactNames(own)).get(key);
+    const topic = typeof id === 'string' ? byId.get(id) : undefined;
+    return topic && fromPrebuilt(topic) ? topic : undefined;
   };
-  return { search: (query) => putNamedFirst(query, rank(query, index, text, byId), topicNamed) };
+  const topicNamed = (key: string): Topic | undefined => prebuiltNamed(key) ?? (ownNames ??= exactNames(own)).get(key);
+  return {
+    search: (query) => putNamedFirst(query, rank(query, index, text, byId), topicNamed),
+    fromPrebuiltOnly: own.length === 0,
+    data: () => {
+      const names = new Map(exactNames(own));
+      for (const key of usable ? Object.keys(usable.names) : []) {
+        const topic = prebuiltNamed(key);
+        if (topic) names.set(key, topic);
+      }
+      return searchData(index, text, names);
+    },
+  };
 }
 
 const tokenize = (text: string) => (MiniSearch.getDefault('tokenize') as (text: string) => string[])(text);
@@ -174,10 +252,15 @@ function putNamedFirst(query: string, hits: SearchHit[], topicNamed: (key: strin
   const asked = significantWords(query);
   const exact =
     topicNamed(normalizeName(query)) ?? (asked.length ? topicNamed(normalizeName(asked.join(' '))) : undefined);
-  // Only topics that matched can be named by most of the query: their names are all that need reading.
+  // Only topics that matched can be named by most of the query: their names are all that need reading. A
+  // name that holds none of the asked words, even less a plural ending, cannot be one: a cheap test that
+  // spares splitting into words the names of the thousands of pages a common word can match.
+  const stems = asked.map((term) => term.replace(/(?:es|s)$/, ''));
   const named = new Set<Topic>();
   for (const { topic } of hits) {
     for (const name of namesOf(topic)) {
+      const lower = name.toLowerCase();
+      if (!stems.some((stem) => lower.includes(stem))) continue;
       // Distinct words: "virtual to virtual" is one word of a query, not two.
       const words = [...new Set(significantWords(name))];
       const all = words.length > 0 && words.every((word) => asked.some((term) => sameWord(term, word)));

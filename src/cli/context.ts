@@ -1,10 +1,11 @@
 import { createCatalog, type Catalog } from '../catalog/catalog.js';
 import type { SearchIndex } from '../catalog/search-index.js';
 import { readPrebuiltSearchData } from '../content/load-guide.js';
-import { loadGuide } from './load-guide.js';
+import { loadGuide, type GuideCacheKey } from './load-guide.js';
 import { plainTheme, type Theme } from '../render/theme.js';
 import { openCacheFolder } from '../store/cache-folder.js';
 import type { Context } from '../context/context.js';
+import type { Topic } from '../model/topic.js';
 import type { Io } from '../context/io.js';
 import type { OutputSettings } from '../context/output.js';
 
@@ -14,6 +15,8 @@ export interface ContextOptions {
   pager: 'auto' | 'always' | 'never';
 }
 
+const fromGuide = (topic: Topic) => topic.origin.from === 'guide';
+
 export function createContext(io: Io, out: OutputSettings, options: ContextOptions, version = '0.0.0'): Context {
   let loaded: Promise<Catalog> | undefined;
   let search: Promise<SearchIndex> | undefined;
@@ -22,23 +25,40 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
   const note = (text: string) => io.stderr.write(`${text}\n`);
   const cacheFolder = (options: { create: boolean }) => openCacheFolder(io.env, options);
 
-  /** The parses of packs are cached when the cache folder is safe to use; VIRT_DEBUG=1 says why when not. */
-  const parseCache = async () => {
+  /** Packs are cached when the cache folder is safe to use; VIRT_DEBUG=1 says why when not. */
+  const packCaches = async () => {
     const folder = cacheFolder({ create: true });
-    if (folder.trusted) return (await import('../lazy/packs.js')).packParseCache(folder.path, version);
+    if (folder.trusted) {
+      const { packParseCache, searchDataCache } = await import('../lazy/packs.js');
+      return { parses: packParseCache(folder.path, version), search: searchDataCache(folder.path, version) };
+    }
     // Said when asked (VIRT_DEBUG=1), or when the environment is wrong rather than a choice (a relative HOME).
     if (io.env.VIRT_DEBUG === '1' || folder.misconfigured)
       note(`virt: packs are not cached${folder.path ? ` in ${folder.path}` : ''}: ${folder.reason}`);
     return undefined;
   };
+  let caches: Awaited<ReturnType<typeof packCaches>>;
+  let cacheKey: GuideCacheKey | undefined;
   const load = () =>
     (loaded ??= (async () => {
-      const { guide, pageOf, questionsOf } = await loadGuide(
-        options.packs,
-        options.packs.length > 0 ? await parseCache() : undefined,
-      );
-      return createCatalog(guide, { pageOf, questionsOf });
+      if (options.packs.length > 0) caches = await packCaches();
+      const loadedGuide = await loadGuide(options.packs, caches?.parses);
+      cacheKey = loadedGuide.cacheKey;
+      return createCatalog(loadedGuide.guide, { pageOf: loadedGuide.pageOf, questionsOf: loadedGuide.questionsOf });
     })());
+  /**
+   * The built-in guide's topics are searched with the data the build made; a guide with packs with the data
+   * kept for it in the cache, made and kept at its first search.
+   */
+  const openSearch = async (catalog: Catalog) => {
+    const { createSearchIndex } = await import('../lazy/search.js');
+    const kept = cacheKey && caches?.search.read(cacheKey);
+    const index = kept
+      ? await createSearchIndex(catalog.topics, catalog.page, kept, () => true)
+      : await createSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchData(), fromGuide);
+    if (cacheKey && !(kept && index.fromPrebuiltOnly)) caches?.search.write(cacheKey, index.data());
+    return index;
+  };
 
   return {
     io,
@@ -54,16 +74,7 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
           ? import('../lazy/rich.js').then((m) => m.richTheme(out.colorLevel, out.ascii, out.hyperlinks))
           : Promise.resolve(plainTheme(out.ascii))),
     catalog: load,
-    search: () =>
-      (search ??= load().then(async (catalog) => {
-        const { createSearchIndex } = await import('../lazy/search.js');
-        return createSearchIndex(
-          catalog.topics,
-          catalog.page,
-          readPrebuiltSearchData(),
-          (topic) => topic.origin.from === 'guide',
-        );
-      })),
+    search: () => (search ??= load().then(openSearch)),
     show: async (text) => {
       const paged =
         out.mode === 'rich' && options.pager !== 'never' && io.stdout.isTTY && io.page

@@ -14,6 +14,17 @@ export interface LoadedGuide {
   pageOf(topic: Topic): Promise<Page> | undefined;
   /** The questions of a topic whose questions are kept apart (the compiled guide's), else undefined. */
   questionsOf(topic: Topic): Question[] | undefined;
+  /**
+   * For what is cached about a guide with packs: the packs' folders, which name it, and what identifies it
+   * (the built-in guide's build and each pack's files). Undefined without packs, or without a cache to tell
+   * their files by.
+   */
+  cacheKey: GuideCacheKey | undefined;
+}
+
+export interface GuideCacheKey {
+  folders: string[];
+  identity: string;
 }
 
 /**
@@ -26,6 +37,7 @@ export async function loadGuide(packs: string[] = [], cache?: ParseCache): Promi
   let guide = compiled?.guide ?? (await parsedBuiltinGuide());
   let identity = compiled?.identity;
   const packPages = new Map<string, () => Promise<Page>>();
+  const folders: string[] = [];
   if (packs.length > 0) {
     const { loadPack } = await import('../lazy/packs.js');
     const parser = async () => (await import('../lazy/markdown.js')).parseTopic;
@@ -34,12 +46,14 @@ export async function loadGuide(packs: string[] = [], cache?: ParseCache): Promi
       failOnErrors(loaded.problems);
       guide = loaded.guide;
       identity = loaded.identity;
+      if (loaded.folder !== undefined) folders.push(loaded.folder);
       for (const [id, page] of loaded.pages) packPages.set(id, page);
     }
   }
   let compiledQuestions: Map<string, Question[]> | undefined;
   return {
     guide,
+    cacheKey: packs.length > 0 && identity !== undefined ? { folders, identity } : undefined,
     questionsOf: (topic) =>
       compiled && topic.origin.from === 'guide'
         ? ((compiledQuestions ??= readCompiledQuestions()).get(topic.id) ?? [])

@@ -23,7 +23,7 @@ export const FILES: [string, string][] = [
   ],
   [
     '$VIRT_CACHE_DIR',
-    'parsed content packs and Node compile cache; default $XDG_CACHE_HOME/virt, else ~/.cache/virt (see virt cache)',
+    'parsed content packs, their search data and Node compile cache; default $XDG_CACHE_HOME/virt, else ~/.cache/virt (see virt cache)',
   ],
 ];
 
@@ -37,7 +37,7 @@ export const ENVIRONMENT: [string, string][] = [
   ['VIRT_CONTENT_PATH', 'colon-separated guide folders to add, like --content'],
   [
     'VIRT_CACHE_DIR',
-    'the cache folder for parsed packs and compiled code (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Used only when you own it and no one else can write to it; see virt cache',
+    'the cache folder for parsed packs, their search data and compiled code (empty: no cache); default $XDG_CACHE_HOME/virt, else ~/.cache/virt. Used only when you own it and no one else can write to it; see virt cache',
   ],
   [
     'VIRT_STATE_DIR',

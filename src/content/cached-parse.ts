@@ -30,7 +30,7 @@ export const PARSE_FORMAT = 3;
 
 /** A topic's page; the compiled guide keeps its questions there too, a pack's cache keeps them with the topic. */
 export type Page = Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions'>>;
-type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
+export type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
 type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
 
 /**

@@ -3,7 +3,14 @@ import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from '../errors.js';
 import type { Guide, Topic } from '../model/topic.js';
-import { restoreCachedPage, restoreCachedParses, toCachedParse, type CachedParse, type Page } from './cached-parse.js';
+import {
+  restoreCachedPage,
+  restoreCachedParses,
+  toCachedParse,
+  type CachedParse,
+  type Page,
+  type StoredTopic,
+} from './cached-parse.js';
 import { restoreCachedCheck, toCachedCheck, type CachedCheck } from './cached-check.js';
 import { checkGuide, entriesOf, type Problem, type TopicEntry } from './check-guide.js';
 import type { ParsedTopic } from './parse-topic.js';
@@ -41,6 +48,8 @@ export interface LoadedPack {
    * pack's files. Undefined without a cache, or when the guide beneath has no identity.
    */
   identity: string | undefined;
+  /** The pack's folder with every link resolved, as its caches know it; undefined when it is missing. */
+  folder: string | undefined;
 }
 
 /** parse-topic.ts's parseTopic, given by the caller: it lives in a bundle of its own, loaded only when needed. */
@@ -93,13 +102,7 @@ export async function loadPack(
     for (const problem of entry.parsed.problems) fileProblems.push({ ...problem, file: file.display });
     const stored = entry.parsed.topic;
     if (!stored) continue;
-    const { line, ...fields } = stored;
-    const topic: Topic = {
-      ...fields,
-      intro: [],
-      sections: [],
-      origin: { from: 'pack', pack, file: file.display, line },
-    };
+    const topic = topicOf(stored, { from: 'pack', pack, file: file.display, line: stored.line });
     entries.push({ topic, lines: entry.parsed.lines, overrides: entry.parsed.overrides });
     // A page the cache cannot give back whole is a miss like any other: it is parsed again from its file.
     pages.set(topic.id, async () => restoreCachedPage(page() ?? '') ?? parsePage(file, pack, await parser()));
@@ -135,6 +138,7 @@ export async function loadPack(
     name: pack,
     pages,
     identity: packIdentity,
+    folder,
   };
 }
 
@@ -160,6 +164,31 @@ function parsePage(file: FoundFile, pack: string, parse: ParseFile): Page {
 function identify(baseIdentity: string, folder: string, kept: { entry: CachedParse }[]): string {
   const files = kept.map(({ entry }) => [entry.path, entry.size, entry.changedMs, entry.ino]);
   return hash('sha256', JSON.stringify([baseIdentity, folder, files]), 'hex');
+}
+
+/**
+ * The guide's topic from a cached one, its page left to be read when shown. Field by field rather than by
+ * spreading the cached object: that copy, made for each of thousands of topics, was most of loading a pack.
+ */
+function topicOf(stored: StoredTopic, origin: Topic['origin']): Topic {
+  const { id, title, kind, parent, aliases, tags, summary, related, sources, attributes, questions } = stored;
+  const topic: Topic = {
+    id,
+    title,
+    kind,
+    aliases,
+    tags,
+    summary,
+    related,
+    sources,
+    attributes,
+    questions,
+    intro: [],
+    sections: [],
+    origin,
+  };
+  if (parent !== undefined) topic.parent = parent;
+  return topic;
 }
 
 /** The pack's name, its folder's: a name like a title, so cleaned as one. */

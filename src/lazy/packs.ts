@@ -1,3 +1,4 @@
-/** Loading content packs, with the cache of parsed files (node:crypto, for its checksums). */
+/** Loading content packs, with the caches of their parsed files and their search data (node:crypto, for checksums). */
 export { loadPack } from '../content/load-pack.js';
 export { packParseCache } from '../store/pack-cache.js';
+export { searchDataCache } from '../store/search-cache.js';

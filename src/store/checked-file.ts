@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import { MAX_CACHE_FILE_BYTES, readPrivateFile, writePrivateFile } from './private-file.js';
+import { asciiJson } from './ascii-json.js';
+import { MAX_CACHE_FILE_BYTES, readFromPrivateFile, writePrivateFile, type OpenFile } from './private-file.js';
 
 /**
  * A cache file is one line of header, then JSON, then its parts, each a text of its own:
@@ -32,7 +33,7 @@ export function writeCheckedFile(
   value: unknown,
   parts: string[] = [],
 ): void {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = Buffer.from(asciiJson(value));
   const partBytes = parts.map((part) => Buffer.from(part));
   // A file too large to be read back is not worth writing.
   if (body.length + partBytes.reduce((sum, part) => sum + part.length, 0) > MAX_CACHE_FILE_BYTES) return;
@@ -41,31 +42,46 @@ export function writeCheckedFile(
   writePrivateFile(folder, name, Buffer.concat([header, body, ...partBytes]));
 }
 
-/** The checked file made for `key`, or undefined when there is none whose header and JSON are whole. */
+/**
+ * The checked file made for `key`, or undefined when there is none whose header and JSON are whole. Only the
+ * header and the JSON are read here; each part is read from the file when asked for.
+ */
 export function readCheckedFile(folder: string, name: string, key: string): CheckedFile | undefined {
-  const bytes = readPrivateFile(folder, name);
-  if (!bytes) return undefined;
-  const end = bytes.indexOf(NEWLINE);
-  if (end < 0) return undefined;
-  try {
-    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Record<string, unknown> | null;
-    if (header?.format !== FORMAT || header.key !== key) return undefined;
-    const starts = partStarts(header.parts, bytes.length);
-    if (!starts) return undefined;
-    const body = bytes.subarray(end + 1, starts[0]);
-    if (header.sha256 !== sha256(body)) return undefined;
-    const value = JSON.parse(body.toString('utf8')) as unknown;
-    const table = header.parts as [number, string][];
+  return readFromPrivateFile(folder, name, (file) => {
+    const header = readHeader(file);
+    if (header?.fields.format !== FORMAT || header.fields.key !== key) return undefined;
+    const starts = partStarts(header.fields.parts, file.size);
+    if (!starts || starts[0]! < header.end) return undefined;
+    const body = file.bytes(header.end, starts[0]! - header.end);
+    if (!body || header.fields.sha256 !== sha256(body)) return undefined;
+    const table = header.fields.parts as [number, string][];
     return {
-      value,
+      value: JSON.parse(body.toString('utf8')) as unknown,
       part: (index) => {
         if (!Number.isInteger(index) || index < 0 || index >= table.length) return undefined;
-        const part = bytes.subarray(starts[index], starts[index + 1]);
-        return partDigest(part) === table[index]![1] ? part.toString('utf8') : undefined;
+        // Read again by place: a file replaced since then fails its checksum, and the part is a miss.
+        const part = readFromPrivateFile(folder, name, (again) =>
+          again.size === file.size ? again.bytes(starts[index]!, table[index]![0]) : undefined,
+        );
+        return part && partDigest(part) === table[index]![1] ? part.toString('utf8') : undefined;
       },
     };
-  } catch {
-    return undefined;
+  });
+}
+
+/**
+ * The header line of a checked file, parsed, and where the JSON after it begins. Read in growing pieces: the
+ * header holds the table of parts, as long as a pack has files.
+ */
+function readHeader(file: OpenFile): { fields: Record<string, unknown>; end: number } | undefined {
+  for (let length = 64 * 1024; ; length *= 4) {
+    const piece = file.bytes(0, Math.min(length, file.size));
+    const newline = piece?.indexOf(NEWLINE) ?? -1;
+    if (piece && newline >= 0) {
+      const fields = JSON.parse(piece.subarray(0, newline).toString('utf8')) as Record<string, unknown> | null;
+      return fields && typeof fields === 'object' ? { fields, end: newline + 1 } : undefined;
+    }
+    if (!piece || length >= file.size) return undefined;
   }
 }
 

@@ -45,11 +45,24 @@ export function writePrivateFile(
   }
 }
 
+/** An open private file: its size, and its bytes read by place. */
+export interface OpenFile {
+  size: number;
+  /** `length` bytes from `start`, or undefined when the file ends before them. */
+  bytes(start: number, length: number): Buffer | undefined;
+}
+
 /**
- * The bytes of `name` in `folder`, or undefined when it is missing, not a regular file (a link, a FIFO: never
- * followed or waited on) or too large. A file read is marked as used, at most once a day, for pruning.
+ * What `read` makes of `name` in `folder`, or undefined when the file is missing, not a regular file (a link,
+ * a FIFO: never followed or waited on) or too large. A file read is marked as used, at most once a day, for
+ * pruning. The file is open only while `read` runs.
  */
-export function readPrivateFile(folder: string, name: string, now = Date.now()): Buffer | undefined {
+export function readFromPrivateFile<T>(
+  folder: string,
+  name: string,
+  read: (file: OpenFile) => T | undefined,
+  now = Date.now(),
+): T | undefined {
   let fd: number;
   try {
     fd = openSync(join(folder, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -59,21 +72,28 @@ export function readPrivateFile(folder: string, name: string, now = Date.now()):
   try {
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_CACHE_FILE_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(info.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const got = readSync(fd, bytes, read, bytes.length - read, read);
-      if (got === 0) return undefined;
-      read += got;
-    }
-    if (now - info.mtimeMs > DAY) markUsed(fd, now);
-    return bytes;
+    const bytes = (start: number, length: number) => {
+      const buffer = Buffer.allocUnsafe(length);
+      for (let done = 0; done < length;) {
+        const got = readSync(fd, buffer, done, length - done, start + done);
+        if (got === 0) return undefined;
+        done += got;
+      }
+      return buffer;
+    };
+    const value = read({ size: info.size, bytes });
+    if (value !== undefined && now - info.mtimeMs > DAY) markUsed(fd, now);
+    return value;
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
 }
+
+/** The bytes of `name` in `folder`, as readFromPrivateFile reads them. */
+export const readPrivateFile = (folder: string, name: string, now = Date.now()): Buffer | undefined =>
+  readFromPrivateFile(folder, name, (file) => file.bytes(0, file.size), now);
 
 function markUsed(fd: number, now: number): void {
   try {

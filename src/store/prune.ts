@@ -8,8 +8,8 @@ import { readPrivateFile } from './private-file.js';
  * be one the user shares with other files (VIRT_CACHE_DIR=~/tmp). Entries are judged by lstat, never through
  * a link, so a link planted in the folder is not followed to what it points at.
  */
-const CACHE_FILE = /^pack-[0-9a-f]{16}\.json$/;
-const TEMPORARY_FILE = /^(?:pack-[0-9a-f]{16}\.json|CACHEDIR\.TAG)\.\d+-[0-9a-z]+\.tmp$/;
+const CACHE_FILE = /^(?:pack|search)-[0-9a-f]{16}\.json$/;
+const TEMPORARY_FILE = /^(?:(?:pack|search)-[0-9a-f]{16}\.json|CACHEDIR\.TAG)\.\d+-[0-9a-z]+\.tmp$/;
 /**
  * What earlier versions of virt wrote (a pack index per device and inode, a folder of page files beside it,
  * a search index per set of packs): pruned and cleared like the rest, so an upgrade leaves nothing behind.

@@ -11,6 +11,7 @@ import { formatProblem } from '../errors.js';
 import { readGuideFromMarkdown } from '../content/read-guide.js';
 import { builtinContentDir, packageRoot } from '../content/paths.js';
 import { makeSearchData } from '../catalog/search-index.js';
+import { asciiJson } from '../store/ascii-json.js';
 
 const root = packageRoot();
 const dist = join(root, 'dist');
@@ -128,12 +129,6 @@ if (errors.length > 0) {
 // with the page's questions when it has some (so a page without any reads as before), and all questions are
 // in one more file, in guide order, for `virt quiz`.
 await mkdir(join(dist, 'topics'), { recursive: true });
-/**
- * JSON with every character past ASCII written as a \u escape. One such character makes Node read the whole
- * file into a two-byte string and parse it on V8's slower path; escaped, the file stays one-byte.
- */
-const asciiJson = (value: unknown) =>
-  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], questions: [] }));
 await Promise.all(
   guide.topics.map((topic) =>
