@@ -31,7 +31,9 @@ export interface Catalog {
 
 export interface CatalogOptions {
   /** The page of a topic whose page is kept apart (see content/load-guide.ts), else undefined. */
-  pageOf?: (topic: Topic) => Promise<Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions'>>> | undefined;
+  pageOf?: (
+    topic: Topic,
+  ) => Promise<Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions' | 'sources'>>> | undefined;
   /** The questions of a topic whose questions are kept apart (see content/load-guide.ts), else undefined. */
   questionsOf?: (topic: Topic) => Question[] | undefined;
 }

@@ -85,11 +85,20 @@ function scannedText(topic: Topic): ScannedText {
   const headings = topic.sections.map((section) => section.heading);
   const facts = Object.values(topic.attributes).map((value) => `${value.value} ${value.why ?? ''}`);
   return {
-    summary: topic.summary.toLowerCase(),
-    details: [...headings, ...facts].join('\n').toLowerCase(),
-    page: topicBodyText(topic).toLowerCase(),
+    summary: scannable(topic.summary),
+    details: scannable([...headings, ...facts].join('\n')),
+    page: scannable(topicBodyText(topic)),
   };
 }
+
+/**
+ * Text as it is scanned: lower-cased, with each run of spaces and punctuation one space. A query's words never
+ * hold those (the tokenizer splits at them), so scanning finds the same words; and the text is shorter, and
+ * stays one-byte (a dash or an ellipsis would make the whole guide's text two-byte) for Node to read whole.
+ */
+const scannable = (text: string) => text.toLowerCase().replace(SEPARATORS, ' ');
+/** What MiniSearch's default tokenizer splits words at. */
+const SEPARATORS = /[\n\r\p{Z}\p{P}]+/gu;
 
 /** For the build: the built-in guide's search data, given its topics with their pages. */
 export function makeSearchData(topics: Topic[]): SearchData {
@@ -257,16 +266,18 @@ function putNamedFirst(query: string, hits: SearchHit[], topicNamed: (key: strin
   // spares splitting into words the names of the thousands of pages a common word can match.
   const stems = asked.map((term) => term.replace(/(?:es|s)$/, ''));
   const named = new Set<Topic>();
+  const mayBeNamed = (text: string) => stems.some((stem) => text.toLowerCase().includes(stem));
   for (const { topic } of hits) {
+    if (!mayBeNamed(`${topic.id} ${topic.title} ${topic.aliases.join(' ')}`)) continue;
     for (const name of namesOf(topic)) {
-      const lower = name.toLowerCase();
-      if (!stems.some((stem) => lower.includes(stem))) continue;
+      if (!mayBeNamed(name)) continue;
       // Distinct words: "virtual to virtual" is one word of a query, not two.
       const words = [...new Set(significantWords(name))];
       const all = words.length > 0 && words.every((word) => asked.some((term) => sameWord(term, word)));
       if (all && words.length / asked.length >= NAMED_SHARE) named.add(topic);
     }
   }
+  if (!exact && named.size === 0) return hits;
   const tier = (hit: SearchHit) => (hit.topic === exact ? 2 : named.has(hit.topic) ? 1 : 0);
   const ranked = hits.map((hit) => (hit.topic === exact ? { ...hit, exactMatch: true } : hit));
   if (exact && !ranked.some((hit) => hit.topic === exact))

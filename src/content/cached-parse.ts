@@ -28,8 +28,11 @@ export interface CachedParse {
  */
 export const PARSE_FORMAT = 3;
 
-/** A topic's page; the compiled guide keeps its questions there too, a pack's cache keeps them with the topic. */
-export type Page = Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions'>>;
+/**
+ * A topic's page: what only the topic's own page shows. The compiled guide keeps the topic's questions and
+ * sources there too; a pack's cache keeps them with the topic.
+ */
+export type Page = Pick<Topic, 'intro' | 'sections'> & Partial<Pick<Topic, 'questions' | 'sources'>>;
 export type StoredTopic = Omit<Topic, 'origin' | 'intro' | 'sections'> & { line: number };
 type StoredParse = Omit<ParsedTopic, 'topic'> & { topic?: StoredTopic };
 

@@ -29,13 +29,16 @@ export function readCompiledGuide(): { guide: Guide; identity: string } | undefi
 }
 
 /**
- * The intro, sections and questions of a topic of the compiled built-in guide, read from dist/ when the page
- * is shown. A page file holds `questions` only when the topic has some.
+ * The intro, sections, sources and questions of a topic of the compiled built-in guide, read from dist/ when
+ * the page is shown: the sources are most of the guide's metadata, and only a topic's own page shows them. A
+ * page file holds `questions` only when the topic has some.
  */
 export function readCompiledPage(topic: Topic): Page {
   try {
-    const { intro, sections, questions } = JSON.parse(readFileSync(compiledPagePath(topic.id), 'utf8')) as Page;
-    return { intro, sections, questions: questions ?? [] };
+    const { intro, sections, sources, questions } = JSON.parse(
+      readFileSync(compiledPagePath(topic.id), 'utf8'),
+    ) as Page;
+    return { intro, sections, sources: sources ?? topic.sources, questions: questions ?? [] };
   } catch {
     throw new VirtError(`the page of "${topic.id}" is missing from dist/; run \`npm run build\``, EXIT.usage);
   }

@@ -125,11 +125,11 @@ if (errors.length > 0) {
   process.stderr.write(`build: ${errors.length} error(s) in content/; the guide was not compiled\n`);
   process.exit(2);
 }
-// The index every command reads holds no page text and no questions; each page's text is a file of its own,
-// with the page's questions when it has some (so a page without any reads as before), and all questions are
-// in one more file, in guide order, for `virt quiz`.
+// The index every command reads holds no page text, sources or questions; each page's text is a file of its
+// own, with its sources, and its questions when it has some (so a page without any reads as before), and all
+// questions are in one more file, in guide order, for `virt quiz`.
 await mkdir(join(dist, 'topics'), { recursive: true });
-const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], questions: [] }));
+const index = guide.topics.map((topic) => ({ ...topic, intro: [], sections: [], questions: [], sources: [] }));
 await Promise.all(
   guide.topics.map((topic) =>
     writeFile(
@@ -137,6 +137,7 @@ await Promise.all(
       asciiJson({
         intro: topic.intro,
         sections: topic.sections,
+        sources: topic.sources,
         ...(topic.questions.length > 0 ? { questions: topic.questions } : {}),
       }),
     ),
