@@ -12,8 +12,8 @@ export interface Catalog {
   children(id: string | undefined): Topic[];
   resolve(name: string): Resolution;
   /**
-   * The topic with its intro, sections and questions, read when first asked for where the guide keeps pages
-   * apart.
+   * The topic with what only its own page shows (its intro and sections, and for the compiled guide its
+   * sources and questions), read when first asked for where the guide keeps pages apart.
    */
   page(topic: Topic): Promise<Topic>;
   /**

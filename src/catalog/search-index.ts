@@ -148,9 +148,11 @@ function scannedTexts(data: SearchData): Map<string, ScannedText> | undefined {
 
 function isSearchData(value: unknown): value is SearchData {
   const data = value as SearchData | null;
-  const isObject = (part: unknown) => typeof part === 'object' && part !== null;
-  return isObject(data?.index) && isObject(data?.text) && isObject(data?.lengths) && isObject(data?.names);
+  return isRecord(data?.index) && isRecord(data?.text) && isRecord(data?.lengths) && isRecord(data?.names);
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The MiniSearch index that search data holds, or undefined when MiniSearch cannot load it. */
 function loadIndex(data: SearchData): MiniSearch<ShortFields> | undefined {
@@ -159,6 +161,49 @@ function loadIndex(data: SearchData): MiniSearch<ShortFields> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Search data read back from the cache, or undefined when it is not as searchData writes it. Checked as if a
+ * stranger wrote it, and more closely than the build's: MiniSearch's loadJS takes almost any object, and a
+ * document without field lengths, say, only fails at a later search.
+ */
+export function keptSearchData(value: unknown): SearchData | undefined {
+  if (!isSearchData(value) || !isIndexAsWritten(value.index) || !scannedTexts(value)) return undefined;
+  return Object.values(value.names).every((id) => typeof id === 'string') ? value : undefined;
+}
+
+/**
+ * Whether a MiniSearch index is one toJSON could have written with OPTIONS: its fields, and a field length for
+ * each document, where MiniSearch looks for them. A posting may name a document that is gone: MiniSearch
+ * keeps those after a discard, and skips them.
+ */
+function isIndexAsWritten(value: unknown): value is AsPlainObject {
+  if (!isRecord(value) || value.serializationVersion !== 2) return false;
+  const { documentIds, fieldIds, fieldLength, averageFieldLength, storedFields, index } = value;
+  const isCount = (count: unknown) => Number.isSafeInteger(count) && (count as number) >= 0;
+  const isLengths = (lengths: unknown) =>
+    Array.isArray(lengths) &&
+    lengths.length === FIELDS.length &&
+    lengths.every((length) => Number.isFinite(length) && length >= 0);
+  const isShortId = (key: string) => /^\d+$/.test(key);
+  if (![value.documentCount, value.nextId, value.dirtCount].every(isCount)) return false;
+  if (!isRecord(fieldIds) || Object.keys(fieldIds).length !== FIELDS.length) return false;
+  if (!FIELDS.every((field, at) => fieldIds[field] === at) || !isLengths(averageFieldLength)) return false;
+  if (!isRecord(documentIds) || !isRecord(fieldLength) || !isRecord(storedFields) || !Array.isArray(index))
+    return false;
+  for (const key in documentIds)
+    if (!isShortId(key) || typeof documentIds[key] !== 'string' || !isLengths(fieldLength[key])) return false;
+  return index.every((entry: unknown) => {
+    const [term, byField] = Array.isArray(entry) && entry.length === 2 ? (entry as unknown[]) : [];
+    if (typeof term !== 'string' || !isRecord(byField)) return false;
+    for (const fieldId in byField) {
+      const postings = byField[fieldId];
+      if (!isShortId(fieldId) || Number(fieldId) >= FIELDS.length || !isRecord(postings)) return false;
+      for (const key in postings) if (!isShortId(key) || !isCount(postings[key])) return false;
+    }
+    return true;
+  });
 }
 
 /** A guide's search index, and the data to keep it by. */
@@ -196,6 +241,8 @@ export async function createSearchIndex(
     index.add(shortFields(full));
     text.set(full.id, scannedText(full));
   }
+  // In the guide's order, as kept data gives them: ties in score keep this order.
+  if (own.length > 0) reorder(text, topics);
   // Only this guide's topics are answered, whatever else the prebuilt index holds.
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
   // The prebuilt names serve the topics it serves; the other topics are named here.
@@ -218,6 +265,13 @@ export async function createSearchIndex(
       return searchData(index, text, names);
     },
   };
+}
+
+/** Puts the entries of `text` in the order of `topics`. */
+function reorder(text: Map<string, ScannedText>, topics: Topic[]): void {
+  const entries = topics.map((topic): [string, ScannedText] => [topic.id, text.get(topic.id)!]);
+  text.clear();
+  for (const [id, scanned] of entries) text.set(id, scanned);
 }
 
 const tokenize = (text: string) => (MiniSearch.getDefault('tokenize') as (text: string) => string[])(text);

@@ -1,9 +1,10 @@
 import { createCatalog, type Catalog } from '../catalog/catalog.js';
 import type { SearchIndex } from '../catalog/search-index.js';
 import { readPrebuiltSearchData } from '../content/load-guide.js';
-import { loadGuide, type GuideCacheKey } from './load-guide.js';
+import { loadGuide } from './load-guide.js';
 import { plainTheme, type Theme } from '../render/theme.js';
 import { openCacheFolder } from '../store/cache-folder.js';
+import type { CachedGuideKey } from '../store/search-cache.js';
 import type { Context } from '../context/context.js';
 import type { Topic } from '../model/topic.js';
 import type { Io } from '../context/io.js';
@@ -38,7 +39,7 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
     return undefined;
   };
   let caches: Awaited<ReturnType<typeof packCaches>>;
-  let cacheKey: GuideCacheKey | undefined;
+  let cacheKey: CachedGuideKey | undefined;
   const load = () =>
     (loaded ??= (async () => {
       if (options.packs.length > 0) caches = await packCaches();
@@ -47,12 +48,13 @@ export function createContext(io: Io, out: OutputSettings, options: ContextOptio
       return createCatalog(loadedGuide.guide, { pageOf: loadedGuide.pageOf, questionsOf: loadedGuide.questionsOf });
     })());
   /**
-   * The built-in guide's topics are searched with the data the build made; a guide with packs with the data
-   * kept for it in the cache, made and kept at its first search.
+   * The built-in guide is searched with the data the build made. A guide with packs is searched with the data
+   * kept for it in the cache, made from the build's and the packs' pages at its first search, and again when
+   * what was kept cannot be used. Called once the catalog is loaded, which sets the caches and the key.
    */
   const openSearch = async (catalog: Catalog) => {
-    const { createSearchIndex } = await import('../lazy/search.js');
-    const kept = cacheKey && caches?.search.read(cacheKey);
+    const { createSearchIndex, keptSearchData } = await import('../lazy/search.js');
+    const kept = cacheKey && keptSearchData(caches?.search.read(cacheKey));
     const index = kept
       ? await createSearchIndex(catalog.topics, catalog.page, kept, () => true)
       : await createSearchIndex(catalog.topics, catalog.page, readPrebuiltSearchData(), fromGuide);

@@ -2,6 +2,7 @@ import type { Page } from '../content/cached-parse.js';
 import type { Problem } from '../content/check-guide.js';
 import { readCompiledGuide, readCompiledPage, readCompiledQuestions } from '../content/load-guide.js';
 import type { ParseCache } from '../content/load-pack.js';
+import type { CachedGuideKey } from '../store/search-cache.js';
 import { builtinContentDir } from '../content/paths.js';
 import { ContentError } from '../errors.js';
 import type { Question } from '../model/question.js';
@@ -14,17 +15,8 @@ export interface LoadedGuide {
   pageOf(topic: Topic): Promise<Page> | undefined;
   /** The questions of a topic whose questions are kept apart (the compiled guide's), else undefined. */
   questionsOf(topic: Topic): Question[] | undefined;
-  /**
-   * For what is cached about a guide with packs: the packs' folders, which name it, and what identifies it
-   * (the built-in guide's build and each pack's files). Undefined without packs, or without a cache to tell
-   * their files by.
-   */
-  cacheKey: GuideCacheKey | undefined;
-}
-
-export interface GuideCacheKey {
-  folders: string[];
-  identity: string;
+  /** What the cache knows a guide with packs by; undefined without packs, or without a cache to tell them by. */
+  cacheKey: CachedGuideKey | undefined;
 }
 
 /**

@@ -23,7 +23,9 @@ import { cleanName } from './sanitize.js';
  * kept, unchecked: restoreCachedParses and restoreCachedPage check it.
  */
 export interface ParseCache {
-  read(packFolder: string): { value: unknown; page(at: number): string | undefined } | undefined;
+  read(
+    packFolder: string,
+  ): { value: unknown; page(at: number): string | undefined; pages(): (string | undefined)[] } | undefined;
   write(packFolder: string, value: CachedPack, pages: string[]): void;
 }
 
@@ -76,21 +78,26 @@ export async function loadPack(
   const cached =
     restoreCachedParses((stored?.value as Partial<CachedPack> | undefined)?.parses) ??
     new Map<string, { entry: CachedParse; at: number }>();
-  /** Each file's parse, and its page as JSON text: read from the cache only when asked for. */
-  const kept: { entry: CachedParse; page: () => string | undefined; file: FoundFile }[] = [];
+  /**
+   * Each file's parse, and its page as JSON text: in hand for a file parsed now, else read from its place in
+   * the cache (`at`) only when asked for.
+   */
+  const kept: { entry: CachedParse; file: FoundFile; page?: string; at?: number }[] = [];
+  const pageOf = (item: (typeof kept)[number]) =>
+    item.page ?? (item.at === undefined ? undefined : stored?.page(item.at));
   let changed = false;
   let parseFile: ParseFile | undefined;
   const parser = async () => (parseFile ??= await using.parser());
   for (const file of listed.files) {
     const hit = cached.get(file.relativePath);
     if (hit && sameFile(hit.entry, file)) {
-      kept.push({ entry: hit.entry, page: () => stored?.page(hit.at), file });
+      kept.push({ entry: hit.entry, file, at: hit.at });
       continue;
     }
     const text = readFoundFile(file, readProblems);
     if (text === undefined) continue;
     const { entry, page } = toCachedParse(identity(file), (await parser())(text, { file: file.display, pack }));
-    kept.push({ entry, page: () => page, file });
+    kept.push({ entry, file, page });
     changed = true;
   }
   const unchanged = !changed && kept.length === cached.size;
@@ -98,14 +105,15 @@ export async function loadPack(
   const fileProblems: Problem[] = [];
   const entries: TopicEntry[] = [];
   const pages = new Map<string, () => Promise<Page>>();
-  for (const { entry, page, file } of kept) {
+  for (const item of kept) {
+    const { entry, file } = item;
     for (const problem of entry.parsed.problems) fileProblems.push({ ...problem, file: file.display });
     const stored = entry.parsed.topic;
     if (!stored) continue;
     const topic = topicOf(stored, { from: 'pack', pack, file: file.display, line: stored.line });
     entries.push({ topic, lines: entry.parsed.lines, overrides: entry.parsed.overrides });
     // A page the cache cannot give back whole is a miss like any other: it is parsed again from its file.
-    pages.set(topic.id, async () => restoreCachedPage(page() ?? '') ?? parsePage(file, pack, await parser()));
+    pages.set(topic.id, async () => restoreCachedPage(pageOf(item) ?? '') ?? parsePage(file, pack, await parser()));
   }
   const all = [...entriesOf(base), ...entries];
   const packIdentity =
@@ -121,11 +129,14 @@ export async function loadPack(
     check = using.baseIdentity === undefined ? undefined : toCachedCheck(using.baseIdentity, all, checked);
   }
   if (folder && cache && (!unchanged || check !== keptCheck)) {
-    // A kept page the cache can no longer give is written empty: it is parsed from its file when shown.
+    // Every page is in hand once written, for this run: the file they were read from is replaced. A kept page
+    // the cache can no longer give is written empty: it is parsed from its file when shown.
+    const storedPages = stored?.pages();
+    for (const item of kept) item.page ??= (item.at === undefined ? undefined : storedPages?.[item.at]) ?? '';
     cache.write(
       folder,
       { parses: kept.map(({ entry }) => entry), ...(check ? { check } : {}) },
-      kept.map(({ page }) => page() ?? ''),
+      kept.map(({ page }) => page!),
     );
   }
   return {
@@ -166,11 +177,30 @@ function identify(baseIdentity: string, folder: string, kept: { entry: CachedPar
   return hash('sha256', JSON.stringify([baseIdentity, folder, files]), 'hex');
 }
 
+/** The fields of a cached topic that topicOf copies (`line` goes into the origin). */
+type CopiedField =
+  | 'id'
+  | 'title'
+  | 'kind'
+  | 'parent'
+  | 'aliases'
+  | 'tags'
+  | 'summary'
+  | 'related'
+  | 'sources'
+  | 'attributes'
+  | 'questions'
+  | 'line';
+
 /**
  * The guide's topic from a cached one, its page left to be read when shown. Field by field rather than by
  * spreading the cached object: that copy, made for each of thousands of topics, was most of loading a pack.
+ * Typed so that a field added to Topic fails to compile at the call until it is copied here.
  */
-function topicOf(stored: StoredTopic, origin: Topic['origin']): Topic {
+function topicOf(
+  stored: Pick<StoredTopic, CopiedField> & Record<Exclude<keyof StoredTopic, CopiedField>, never>,
+  origin: Topic['origin'],
+): Topic {
   const { id, title, kind, parent, aliases, tags, summary, related, sources, attributes, questions } = stored;
   const topic: Topic = {
     id,

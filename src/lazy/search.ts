@@ -1,2 +1,2 @@
 /** Full-text search: minisearch. */
-export { createSearchIndex } from '../catalog/search-index.js';
+export { createSearchIndex, keptSearchData } from '../catalog/search-index.js';

@@ -19,11 +19,13 @@ const sha256 = (bytes: Uint8Array) => hash('sha256', bytes, 'hex');
 /** Enough of a checksum to tell a damaged part, which is all it is for. */
 const partDigest = (bytes: Uint8Array) => sha256(bytes).slice(0, 16);
 
-/** A checked file as read: its JSON value, and its parts, each checked when first read. */
+/** A checked file as read: its JSON value, and its parts, each checked when read. */
 export interface CheckedFile {
   value: unknown;
   /** The text of part `index`, or undefined when there is no such part or it is damaged. */
   part(index: number): string | undefined;
+  /** The text of every part, in one read, each undefined when damaged. */
+  parts(): (string | undefined)[];
 }
 
 export function writeCheckedFile(
@@ -55,15 +57,22 @@ export function readCheckedFile(folder: string, name: string, key: string): Chec
     const body = file.bytes(header.end, starts[0]! - header.end);
     if (!body || header.fields.sha256 !== sha256(body)) return undefined;
     const table = header.fields.parts as [number, string][];
+    // Parts are read again by place: a file replaced since then fails their checksums, and they are misses.
+    const readAgain = (start: number, length: number) =>
+      readFromPrivateFile(folder, name, (again) => (again.size === file.size ? again.bytes(start, length) : undefined));
+    const checked = (bytes: Buffer | undefined, index: number) =>
+      bytes && partDigest(bytes) === table[index]![1] ? bytes.toString('utf8') : undefined;
     return {
       value: JSON.parse(body.toString('utf8')) as unknown,
-      part: (index) => {
-        if (!Number.isInteger(index) || index < 0 || index >= table.length) return undefined;
-        // Read again by place: a file replaced since then fails its checksum, and the part is a miss.
-        const part = readFromPrivateFile(folder, name, (again) =>
-          again.size === file.size ? again.bytes(starts[index]!, table[index]![0]) : undefined,
+      part: (index) =>
+        Number.isInteger(index) && index >= 0 && index < table.length
+          ? checked(readAgain(starts[index]!, table[index]![0]), index)
+          : undefined,
+      parts: () => {
+        const all = readAgain(starts[0]!, file.size - starts[0]!);
+        return table.map((_, index) =>
+          checked(all?.subarray(starts[index]! - starts[0]!, starts[index + 1]! - starts[0]!), index),
         );
-        return part && partDigest(part) === table[index]![1] ? part.toString('utf8') : undefined;
       },
     };
   });

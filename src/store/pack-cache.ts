@@ -18,7 +18,7 @@ export function packParseCache(folder: string, version: string): ParseCache {
   return {
     read: (packFolder) => {
       const file = readCheckedFile(folder, nameForKey('pack', keyOf(packFolder)), keyOf(packFolder));
-      return file && { value: file.value, page: file.part };
+      return file && { value: file.value, page: file.part, pages: file.parts };
     },
     write: (packFolder, value, pages) => {
       try {

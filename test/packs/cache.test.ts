@@ -1,13 +1,50 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { readCompiledGuide } from '../../src/content/load-guide.js';
+import { loadPack } from '../../src/content/load-pack.js';
+import { parseTopic } from '../../src/content/parse-topic.js';
+import { packParseCache } from '../../src/store/pack-cache.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const freshCache = () => mkdtempSync(join(tmpdir(), 'virt-cache-'));
 
 describe('the cache of parsed packs', () => {
+  test('when one file changes, the pages of the others still come from the cache, not from their files', async () => {
+    const pack = makePack(
+      { 'a.md': packTopic('alpha-lab'), 'b.md': packTopic('beta-lab'), 'c.md': packTopic('gamma-lab') },
+      'one-edited',
+    );
+    const folder = join(freshCache(), 'virt');
+    mkdirSync(folder, { mode: 0o700 });
+    let parsed = 0;
+    const load = () =>
+      loadPack(pack, readCompiledGuide()!.guide, {
+        cache: packParseCache(folder, '0.0.0-test'),
+        parser: async () => (text, origin) => (parsed++, parseTopic(text, origin)),
+        baseIdentity: 'the guide beneath',
+      });
+    await load();
+    writeFileSync(join(pack, 'b.md'), packTopic('beta-lab', { body: 'Changed since.\n' }));
+    parsed = 0;
+    const loaded = await load();
+    const pages = await Promise.all([...loaded.pages.values()].map((page) => page()));
+    expect(parsed).toBe(1);
+    expect(JSON.stringify(pages)).toContain('Changed since.');
+    expect(JSON.stringify(pages)).toContain('What the course says about gamma-lab.');
+  });
+
   test('a second run answers the same from the cache, and picks up a changed, added or removed file', async () => {
     const pack = makePack(
       { 'a.md': packTopic('alpha-lab', { body: 'First version of the lab.\n' }), 'b.md': packTopic('beta-lab') },
