@@ -16,7 +16,7 @@ function fit(text: string, width: number, ellipsis = '…'): string {
   // Back to the last whole word, unless that leaves almost nothing (one very long word).
   const space = out.trimEnd().lastIndexOf(' ');
   const whole = space > width / 3 ? out.slice(0, space) : out;
-  return `${whole.replace(/[\s,;:—-]+$/, '')}${ellipsis}`;
+  return `${whole.replace(/[\s,;:\u2014-]+$/, '')}${ellipsis}`;
 }
 
 /** `ascii`: for a terminal that may not draw "—" and "…". */

@@ -157,6 +157,24 @@ describe("commander's node:child_process", () => {
   });
 });
 
+describe('what every command reads from dist/', () => {
+  // One byte past ASCII makes Node decode the whole file into a two-byte string, which V8 then reads more
+  // slowly. markdown-it's bundle is left out: its own regular expressions hold such characters, and it is
+  // loaded only to parse Markdown.
+  test('is ASCII: the bundles, the compiled guide and the search data', () => {
+    const files = [
+      ...readdirSync('dist').filter((name) => /\.(?:cjs|json)$/.test(name)),
+      ...readdirSync('dist/lazy')
+        .filter((name) => name !== 'markdown.cjs')
+        .map((name) => `lazy/${name}`),
+      ...readdirSync('dist/topics').map((name) => `topics/${name}`),
+    ];
+    expect(files).toEqual(expect.arrayContaining(['virt.cjs', 'guide.json', 'search.json', 'lazy/search.cjs']));
+    const notAscii = files.filter((file) => readFileSync(join('dist', file)).some((byte) => byte > 0x7f));
+    expect(notAscii).toEqual([]);
+  });
+});
+
 describe('a working directory that was removed', () => {
   test('virt fails nowhere Node itself starts, even with a relative VIRT_CACHE_DIR', () => {
     const parent = mkdtempSync(join(tmpdir(), 'virt-cwd-'));
