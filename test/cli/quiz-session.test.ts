@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { QUIT_ANSWER, type Choice, type Prompts } from '../../src/prompts/prompts.js';
 import { makePack, packTopic } from '../helpers/pack.js';
 import { runCli } from '../helpers/run-cli.js';
+import { cardInReview } from '../helpers/card-in-review.js';
 
 const LAB = packTopic('lab-vm', {
   title: 'Lab virtual machines',
@@ -94,16 +95,7 @@ const picks =
 const quit = () => QUIT_ANSWER;
 
 /** A card in review, next due a month after T0: a question the learner already knows. */
-const REVIEWED_IN_APRIL = {
-  due: '2026-04-01T00:00:00.000Z',
-  stability: 9,
-  difficulty: 5,
-  scheduledDays: 30,
-  learningSteps: 0,
-  reps: 3,
-  lapses: 0,
-  state: 'review',
-};
+const REVIEWED_IN_APRIL = cardInReview({ due: '2026-04-01T00:00:00.000Z', stability: 9, scheduledDays: 30, reps: 3 });
 
 /** Just below 1, Fisher–Yates swaps each choice with itself: the choices are shown in the order written. */
 const WRITTEN_ORDER = () => 0.999;

@@ -4,6 +4,7 @@ import type { QuizCard } from '../../src/model/quiz-card.js';
 import { quizProgress } from '../../src/quiz/progress.js';
 import { renderQuizStatus } from '../../src/render/quiz-status.js';
 import { plainTheme } from '../../src/render/theme.js';
+import { cardInReview } from '../helpers/card-in-review.js';
 
 type T = { id: string; title: string; kind: 'chapter' | 'section' | 'term'; parent?: string; questions: number };
 const topics: T[] = [
@@ -29,16 +30,8 @@ const questionsOf = (topic: T): Question[] =>
     line: 1,
   }));
 const NOW = Date.parse('2026-03-02T08:00:00.000Z');
-const card = (dueInMinutes: number, stability: number): QuizCard => ({
-  due: new Date(NOW + dueInMinutes * 60_000).toISOString(),
-  stability,
-  difficulty: 5,
-  scheduledDays: 0,
-  learningSteps: 0,
-  reps: 1,
-  lapses: 0,
-  state: 'review',
-});
+const card = (dueInMinutes: number, stability: number): QuizCard =>
+  cardInReview({ due: new Date(NOW + dueInMinutes * 60_000).toISOString(), stability });
 
 describe('quiz status counts', () => {
   const cards = {

@@ -4,6 +4,7 @@ import { isDue, isMastered, type QuizCard } from '../../src/model/quiz-card.js';
 import { gradeChoice } from '../../src/quiz/grade.js';
 import { nextDue, pickQuestions } from '../../src/quiz/pick.js';
 import { reviewCard } from '../../src/quiz/schedule.js';
+import { cardInReview } from '../helpers/card-in-review.js';
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -97,16 +98,7 @@ describe('grading a choice question', () => {
 describe('what a quiz asks', () => {
   const questions = ['a/one', 'a/two', 'b/three', 'b/four', 'c/five'].map((id) => question(id));
   const now = T0.getTime();
-  const cardDue = (due: number): QuizCard => ({
-    due: new Date(due).toISOString(),
-    stability: 1,
-    difficulty: 5,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 1,
-    lapses: 0,
-    state: 'review',
-  });
+  const cardDue = (due: number): QuizCard => cardInReview({ due: new Date(due).toISOString() });
   const cards = {
     'b/four': cardDue(now - DAY),
     'a/two': cardDue(now - 3 * DAY),

@@ -25,6 +25,7 @@ import {
   updateQuizState,
 } from '../../src/store/quiz-state.js';
 import { openStateFolder, stateFolderPath } from '../../src/store/state-folder.js';
+import { cardInReview } from '../helpers/card-in-review.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -36,18 +37,7 @@ const scratch = () => {
   return folder;
 };
 
-const card = (overrides: Partial<QuizCard> = {}): QuizCard => ({
-  due: '2026-03-01T10:00:00.000Z',
-  stability: 3.2,
-  difficulty: 5.1,
-  scheduledDays: 3,
-  learningSteps: 0,
-  reps: 2,
-  lapses: 0,
-  state: 'review',
-  lastReview: '2026-02-26T10:00:00.000Z',
-  ...overrides,
-});
+const card = cardInReview;
 const withCard = (id: string, value: QuizCard) => (state: QuizState) => ({
   ...state,
   cards: { ...state.cards, [id]: value },
